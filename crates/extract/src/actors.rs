@@ -1,0 +1,452 @@
+//! Actors: who is named in a sentence.
+//!
+//! Gazetteer names (countries, demonyms, capitals, cities, organizations,
+//! titles) are found with one Aho-Corasick automaton built once from the RON
+//! files in `data/`; person names are runs of capitalized words that the
+//! gazetteers and the closed-class word list do not claim. Titles, demonyms
+//! and appositions around a name give the person a title and a country.
+//! Resolution of short forms ("Lee", "the Chinese leader") happens later,
+//! per document, in [`crate::coref`].
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use crate::gazetteer::Gazetteer;
+use crate::model::{ActorKind, Span};
+use crate::segment::{Token, TokenKind};
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct WordLists {
+    pub(crate) not_name_words: Vec<String>,
+    pub(crate) name_particles: Vec<String>,
+    pub(crate) org_heads: Vec<String>,
+    pub(crate) subject_pronouns: Vec<String>,
+    pub(crate) pair_phrases: Vec<String>,
+}
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Country(usize),
+    Demonym(usize),
+    /// A capital or seat of government: a place, or that country's
+    /// government when it acts ("Seoul urged Beijing").
+    Capital(usize),
+    /// Buildings that stand for a government ("the Kremlin").
+    Metonym(usize),
+    City(usize),
+    Org(usize),
+    Title(usize),
+    Honorific,
+}
+
+/// The compiled gazetteers and word lists.
+pub struct ActorLexicon {
+    pub gazetteer: &'static Gazetteer,
+    automaton: AhoCorasick,
+    entries: Vec<(Entry, String)>,
+    pub(crate) words: WordLists,
+    not_name: HashSet<String>,
+    particles: HashSet<String>,
+    org_heads: HashSet<String>,
+    /// Lowercased country names, aliases and demonyms -> country index.
+    pub country_by_word: HashMap<String, usize>,
+    /// Lowercased role nouns ("leader", "counterpart").
+    pub(crate) role_nouns: HashSet<String>,
+}
+
+static LEXICON: LazyLock<ActorLexicon> = LazyLock::new(ActorLexicon::build);
+
+/// The lexicon built from the bundled data, once per process.
+pub fn lexicon() -> &'static ActorLexicon {
+    &LEXICON
+}
+
+impl ActorLexicon {
+    fn build() -> ActorLexicon {
+        let gazetteer = Gazetteer::builtin();
+        let words: WordLists = ron::from_str(include_str!("../../../data/lexicon.ron"))
+            .unwrap_or_else(|e| panic!("bundled data/lexicon.ron is invalid: {e}"));
+        let mut entries: Vec<(Entry, String)> = Vec::new();
+        let mut country_by_word = HashMap::new();
+        for (i, c) in gazetteer.countries.iter().enumerate() {
+            for n in std::iter::once(&c.name).chain(&c.aliases) {
+                entries.push((Entry::Country(i), n.clone()));
+                country_by_word.entry(n.to_lowercase()).or_insert(i);
+            }
+            for d in &c.demonyms {
+                entries.push((Entry::Demonym(i), d.clone()));
+                country_by_word.entry(d.to_lowercase()).or_insert(i);
+            }
+            entries.push((Entry::Capital(i), c.capital.clone()));
+            if let Some(s) = &c.seat_of_government {
+                entries.push((Entry::Capital(i), s.clone()));
+            }
+            for m in &c.metonyms {
+                entries.push((Entry::Metonym(i), m.clone()));
+                entries.push((Entry::Metonym(i), format!("the {m}")));
+            }
+            for city in &c.cities {
+                entries.push((Entry::City(i), city.clone()));
+            }
+        }
+        for (i, o) in gazetteer.organizations.iter().enumerate() {
+            for n in std::iter::once(&o.name).chain(&o.aliases) {
+                entries.push((Entry::Org(i), n.clone()));
+            }
+        }
+        for (i, t) in gazetteer.titles.titles.iter().enumerate() {
+            entries.push((Entry::Title(i), t.title.clone()));
+            let lower = t.title.to_lowercase();
+            if lower != t.title {
+                entries.push((Entry::Title(i), lower));
+            }
+        }
+        for h in &gazetteer.titles.honorifics {
+            entries.push((Entry::Honorific, h.clone()));
+        }
+        // the first entry wins on identical strings: keep countries before cities
+        let mut seen = HashSet::new();
+        entries.retain(|(_, s)| !s.is_empty() && seen.insert(s.clone()));
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(entries.iter().map(|(_, s)| s.as_str()))
+            .expect("gazetteer automaton");
+        let lower_set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        ActorLexicon {
+            gazetteer,
+            automaton,
+            not_name: lower_set(&words.not_name_words),
+            particles: lower_set(&words.name_particles),
+            org_heads: lower_set(&words.org_heads),
+            role_nouns: lower_set(&gazetteer.titles.role_nouns),
+            country_by_word,
+            entries,
+            words,
+        }
+    }
+
+    pub fn country_iso3(&self, idx: usize) -> &str {
+        &self.gazetteer.countries[idx].iso3
+    }
+    pub fn country_name(&self, idx: usize) -> &str {
+        &self.gazetteer.countries[idx].name
+    }
+    pub(crate) fn is_particle(&self, w: &str) -> bool {
+        self.particles.contains(w)
+    }
+}
+
+/// What a chunk of a sentence is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tag {
+    Person(PersonName),
+    Country(usize),
+    Capital(usize),
+    Metonym(usize),
+    City(usize),
+    Org(usize),
+    /// An organization not in the gazetteer ("Asan Institute for Policy Studies").
+    OrgName(String),
+    Demonym(usize),
+    Title(String),
+    Honorific,
+    /// A capitalized word or run we cannot place yet (a surname, a town).
+    Unknown(String),
+}
+
+/// A person as named in one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonName {
+    pub name: String,
+    pub title: Option<String>,
+    /// Index into the gazetteer's countries.
+    pub country: Option<usize>,
+    /// Whether the title is a head-of-state/government one.
+    pub head: bool,
+}
+
+/// A tagged run of tokens `[start, end)` in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chunk {
+    pub start: usize,
+    pub end: usize,
+    pub span: Span,
+    pub tag: Tag,
+}
+
+fn is_capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Tag the actors, places and titles of one sentence.
+pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
+    let lex = lexicon();
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let sent = Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end);
+    let sentence = &text[sent.start..sent.end];
+    // token index by byte offset
+    let tok_at_start: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
+    let tok_at_end: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.span.end, i)).collect();
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut covered = vec![false; tokens.len()];
+    for m in lex.automaton.find_iter(sentence) {
+        let (s, e) = (sent.start + m.start(), sent.start + m.end());
+        if !at_word_boundary(text, s, e) {
+            continue;
+        }
+        // "U.S." may be one token with its period, or the match may end on "'s"
+        let (Some(&ts), Some(&te)) = (tok_at_start.get(&s), tok_at_end.get(&e)) else { continue };
+        let (entry, surface) = &lex.entries[m.pattern().as_usize()];
+        let tag = match *entry {
+            Entry::Country(i) => Tag::Country(i),
+            Entry::Demonym(i) => Tag::Demonym(i),
+            Entry::Capital(i) => Tag::Capital(i),
+            Entry::Metonym(i) => Tag::Metonym(i),
+            Entry::City(i) => Tag::City(i),
+            Entry::Org(i) => Tag::Org(i),
+            Entry::Title(i) => Tag::Title(lex.gazetteer.titles.titles[i].title.clone()),
+            Entry::Honorific => Tag::Honorific,
+        };
+        // a lowercase title ("minister") only counts next to a name; a
+        // sentence-initial "The" in a metonym is fine
+        if matches!(tag, Tag::Title(_)) && !is_capitalized(surface) {
+            let next_cap = tokens.get(te + 1).is_some_and(|t| is_capitalized(&text[t.span.start..t.span.end]));
+            if !next_cap {
+                continue;
+            }
+        }
+        for c in covered.iter_mut().take(te + 1).skip(ts) {
+            *c = true;
+        }
+        chunks.push(Chunk { start: ts, end: te + 1, span: Span::new(s, e), tag });
+    }
+    // capitalized runs the gazetteer did not claim
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let mut i = 0;
+    while i < tokens.len() {
+        if covered[i] || tokens[i].kind != TokenKind::Word || !name_word(lex, word(i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < tokens.len() && !covered[end] && tokens[end].kind == TokenKind::Word && name_word(lex, word(end)) {
+                end += 1;
+            } else if end + 1 < tokens.len()
+                && lex.is_particle(&word(end).to_lowercase())
+                && !covered[end + 1]
+                && name_word(lex, word(end + 1))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let words: Vec<&str> = (start..end).map(word).collect();
+        let name = words.join(" ");
+        let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let all_caps = words.iter().all(|w| !w.chars().any(|c| c.is_lowercase()));
+        let tag = if lex.org_heads.contains(&last) || (all_caps && words.len() == 1 && word(start).len() > 1) {
+            Tag::OrgName(name)
+        } else if words.len() >= 2 && !all_caps {
+            Tag::Person(PersonName { name, title: None, country: None, head: false })
+        } else {
+            Tag::Unknown(name)
+        };
+        chunks.push(Chunk {
+            start,
+            end,
+            span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+            tag,
+        });
+        i = end;
+    }
+    chunks.sort_by_key(|c| c.start);
+    extend_org_names(text, tokens, &mut chunks);
+    attach_titles(text, tokens, &mut chunks);
+    chunks
+}
+
+fn name_word(lex: &ActorLexicon, w: &str) -> bool {
+    is_capitalized(w) && w.chars().any(|c| c.is_alphabetic()) && !lex.not_name.contains(&w.to_lowercase())
+}
+
+/// "Ministry of Foreign Affairs", "Asan Institute for Policy Studies": an
+/// org head followed by "of"/"for" + capitalized words is one organization.
+fn extend_org_names(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>) {
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let mut i = 0;
+    while i < chunks.len() {
+        if let Tag::OrgName(name) = &chunks[i].tag {
+            let mut end = chunks[i].end;
+            let mut name = name.clone();
+            while end + 1 < tokens.len() && matches!(word(end), "of" | "for" | "on") && is_capitalized(word(end + 1)) {
+                let mut e = end + 1;
+                while e < tokens.len() && is_capitalized(word(e)) {
+                    e += 1;
+                }
+                name = format!("{name} {} {}", word(end), (end + 1..e).map(word).collect::<Vec<_>>().join(" "));
+                end = e;
+            }
+            if end > chunks[i].end {
+                chunks[i].end = end;
+                chunks[i].span.end = tokens[end - 1].span.end;
+                chunks[i].tag = Tag::OrgName(name);
+                let stop = end;
+                let mut j = i + 1;
+                while j < chunks.len() && chunks[j].start < stop {
+                    chunks.remove(j);
+                }
+                j = i + 1;
+                let _ = j;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Give persons the titles and countries written around them:
+/// "Chinese President Xi Jinping", "Russia's Foreign Minister Sergei Lavrov",
+/// "Liu Jinsong, director-general ... at China's Foreign Ministry,".
+fn attach_titles(text: &str, tokens: &[Token], chunks: &mut [Chunk]) {
+    let lex = lexicon();
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    let heads: HashMap<&str, bool> =
+        lex.gazetteer.titles.titles.iter().map(|t| (t.title.as_str(), t.head)).collect();
+    for ci in 0..chunks.len() {
+        // a single capitalized word after a title is a person ("President Lee")
+        let after_title = ci > 0
+            && matches!(chunks[ci - 1].tag, Tag::Title(_) | Tag::Honorific)
+            && chunks[ci - 1].end == chunks[ci].start;
+        if after_title {
+            if let Tag::Unknown(n) = &chunks[ci].tag {
+                chunks[ci].tag = Tag::Person(PersonName { name: n.clone(), title: None, country: None, head: false });
+            }
+        }
+        if !matches!(chunks[ci].tag, Tag::Person(_)) {
+            continue;
+        }
+        let mut title: Option<String> = None;
+        let mut country: Option<usize> = None;
+        // walk left over adjacent title/demonym/country chunks
+        let mut j = ci;
+        let mut expect = chunks[ci].start;
+        while j > 0 {
+            let prev = &chunks[j - 1];
+            let gap_ok = prev.end == expect
+                || (prev.end + 1 == expect && matches!(word(prev.end), "'s" | "\u{2019}s" | "'" | "-"));
+            if !gap_ok {
+                break;
+            }
+            match &prev.tag {
+                Tag::Title(t) if title.is_none() => title = Some(t.clone()),
+                Tag::Title(_) | Tag::Honorific => {}
+                Tag::Demonym(c) | Tag::Country(c) => country = country.or(Some(*c)),
+                _ => break,
+            }
+            expect = prev.start;
+            j -= 1;
+        }
+        // apposition: "Name, title ... Country's ...,"
+        if title.is_none() && tokens.get(chunks[ci].end).is_some_and(|t| word_is(text, t, ",")) {
+            let mut k = ci + 1;
+            let limit = (chunks[ci].end + 16).min(tokens.len());
+            let close = (chunks[ci].end + 1..limit).find(|&t| matches!(word(t), "," | "." | ";" | "(")).unwrap_or(limit);
+            while k < chunks.len() && chunks[k].start < close {
+                match &chunks[k].tag {
+                    Tag::Title(t) if title.is_none() => title = Some(t.clone()),
+                    Tag::Demonym(c) | Tag::Country(c) | Tag::Capital(c) if country.is_none() => country = Some(*c),
+                    Tag::Person(_) => break,
+                    _ => {}
+                }
+                k += 1;
+            }
+            // lowercase role words in the apposition: "a research fellow", "director-general"
+            if title.is_none() {
+                let role = (chunks[ci].end + 1..close).map(word).find(|w| {
+                    let l = w.to_lowercase();
+                    lex.role_nouns.contains(&l) || l.contains("minister") || l.contains("director")
+                });
+                title = role.map(str::to_string);
+            }
+        }
+        if let Tag::Person(p) = &mut chunks[ci].tag {
+            p.head = title.as_deref().is_some_and(|t| heads.get(t).copied().unwrap_or(false));
+            p.title = title;
+            p.country = country;
+        }
+    }
+}
+
+fn word_is(text: &str, t: &Token, w: &str) -> bool {
+    &text[t.span.start..t.span.end] == w
+}
+
+/// The actor kind a tag names, when it can be a participant.
+pub fn actor_kind(tag: &Tag) -> Option<ActorKind> {
+    match tag {
+        Tag::Person(_) => Some(ActorKind::Person),
+        Tag::Country(_) | Tag::Capital(_) | Tag::Metonym(_) => Some(ActorKind::Country),
+        Tag::Org(_) | Tag::OrgName(_) => Some(ActorKind::Organization),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::tokens;
+
+    fn tags(text: &str) -> Vec<(String, Tag)> {
+        let toks = tokens(text, Span::new(0, text.len()));
+        tag_sentence(text, &toks).into_iter().map(|c| (text[c.span.start..c.span.end].to_string(), c.tag)).collect()
+    }
+
+    fn person(text: &str, name: &str) -> PersonName {
+        tags(text)
+            .into_iter()
+            .find_map(|(_, t)| match t {
+                Tag::Person(p) if p.name == name => Some(p),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no person {name} in {:?}", tags(text)))
+    }
+
+    #[test]
+    fn titles_and_nationality() {
+        let p = person("Chinese President Xi Jinping met Lula in Brasilia.", "Xi Jinping");
+        assert_eq!(p.title.as_deref(), Some("President"));
+        assert_eq!(lexicon().country_iso3(p.country.unwrap()), "CHN");
+        assert!(p.head);
+        let p = person("Russia's Foreign Minister Sergei Lavrov arrived.", "Sergei Lavrov");
+        assert_eq!(lexicon().country_iso3(p.country.unwrap()), "RUS");
+    }
+
+    #[test]
+    fn apposition_gives_title_and_country() {
+        let p = person("Liu Jinsong, director-general of Asian affairs at China's Foreign Ministry, said so.", "Liu Jinsong");
+        assert_eq!(lexicon().country_iso3(p.country.unwrap()), "CHN");
+        assert!(p.title.is_some());
+    }
+
+    #[test]
+    fn capitals_and_orgs() {
+        let t = tags("Seoul urged Beijing and the Asan Institute for Policy Studies to act.");
+        assert!(matches!(t[0].1, Tag::Capital(_)));
+        assert!(matches!(t[1].1, Tag::Capital(_)));
+        assert!(t.iter().any(|(s, tag)| s == "Asan Institute for Policy Studies" && matches!(tag, Tag::OrgName(_))));
+    }
+}

@@ -1,0 +1,193 @@
+//! In-document coreference for persons.
+//!
+//! One pass collects every full name (two words or more) with its titles and
+//! country; a second pass rewrites short forms to the full name:
+//! - a variant spelling ("Lee Jae Myung" / "Lee Jae-myung") is folded;
+//! - a single name ("Lee", "President Lee") becomes the full name that has it
+//!   as its first or last word, preferring the person named most often and
+//!   then one with a head-of-state title; two equally likely people leave it
+//!   unresolved;
+//! - "the Chinese leader", "his South Korean counterpart" become the person of
+//!   that nationality named most recently (with a head title for "leader").
+//!   Pronouns are handled by the event layer, which knows the clause subject.
+
+use std::collections::HashMap;
+
+use crate::actors::{lexicon, Chunk, PersonName, Tag};
+use crate::segment::Token;
+
+/// Fold case, spaces, hyphens and diacritics-free punctuation.
+pub fn fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}
+
+#[derive(Debug, Clone, Default)]
+struct Person {
+    /// surface -> count, to pick the canonical spelling
+    spellings: HashMap<String, usize>,
+    count: usize,
+    title: Option<String>,
+    country: Option<usize>,
+    head: bool,
+    first_word: String,
+    last_word: String,
+}
+
+impl Person {
+    fn canonical(&self) -> String {
+        let mut v: Vec<(&String, &usize)> = self.spellings.iter().collect();
+        // most frequent; ties: hyphenated ("Jae-myung"), then alphabetical
+        v.sort_by(|a, b| b.1.cmp(a.1).then(b.0.contains('-').cmp(&a.0.contains('-'))).then(a.0.cmp(b.0)));
+        v.first().map(|(s, _)| (*s).clone()).unwrap_or_default()
+    }
+}
+
+/// One sentence's tagged material, as coref and events see it.
+pub struct SentenceChunks<'a> {
+    pub tokens: &'a [Token],
+    pub chunks: &'a mut Vec<Chunk>,
+}
+
+/// Resolve persons across the sentences of one document, in place.
+pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
+    let lex = lexicon();
+    let mut people: HashMap<String, Person> = HashMap::new();
+    for s in sentences.iter() {
+        for c in s.chunks.iter() {
+            if let Tag::Person(p) = &c.tag {
+                let words: Vec<&str> = p.name.split_whitespace().collect();
+                if words.len() < 2 {
+                    continue;
+                }
+                let e = people.entry(fold(&p.name)).or_default();
+                *e.spellings.entry(p.name.clone()).or_default() += 1;
+                e.count += 1;
+                e.title = e.title.take().or(p.title.clone());
+                e.country = e.country.or(p.country);
+                e.head |= p.head;
+                e.first_word = fold(words[0]);
+                e.last_word = fold(words[words.len() - 1]);
+            }
+        }
+    }
+    // a short word -> the people whose first or last word it is
+    let mut by_word: HashMap<String, Vec<String>> = HashMap::new();
+    for (key, p) in &people {
+        by_word.entry(p.first_word.clone()).or_default().push(key.clone());
+        if p.last_word != p.first_word {
+            by_word.entry(p.last_word.clone()).or_default().push(key.clone());
+        }
+    }
+    let pick = |word: &str, hint: &PersonName| -> Option<String> {
+        let cands = by_word.get(&fold(word))?;
+        let score = |k: &String| {
+            let p = &people[k];
+            let country_ok = hint.country.is_none() || p.country.is_none() || hint.country == p.country;
+            (country_ok, p.count, p.head)
+        };
+        let mut sorted: Vec<&String> = cands.iter().collect();
+        sorted.sort_by(|a, b| score(b).cmp(&score(a)).then(a.cmp(b)));
+        let best = sorted[0];
+        match sorted.get(1) {
+            Some(second) if score(second) == score(best) => None,
+            _ => Some(best.clone()),
+        }
+    };
+    let mut recent: Vec<String> = Vec::new(); // person keys, most recent last
+    for s in sentences.iter_mut() {
+        let tokens = s.tokens;
+        let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
+        let mut descriptor_chunks: Vec<Chunk> = Vec::new();
+        let mut remove: Vec<usize> = Vec::new();
+        for (ci, c) in s.chunks.iter_mut().enumerate() {
+            match &mut c.tag {
+                Tag::Person(p) => {
+                    let key = fold(&p.name);
+                    let key = if people.contains_key(&key) {
+                        Some(key)
+                    } else if !p.name.contains(' ') {
+                        pick(&p.name, p)
+                    } else {
+                        None
+                    };
+                    if let Some(k) = key {
+                        let person = &people[&k];
+                        p.name = person.canonical();
+                        p.title = p.title.take().or(person.title.clone());
+                        p.country = p.country.or(person.country);
+                        p.head |= person.head;
+                        recent.retain(|r| r != &k);
+                        recent.push(k);
+                    }
+                }
+                Tag::Unknown(n) if !n.contains(' ') => {
+                    let hint = PersonName { name: n.clone(), title: None, country: None, head: false };
+                    if let Some(k) = pick(n, &hint) {
+                        let person = &people[&k];
+                        c.tag = Tag::Person(PersonName {
+                            name: person.canonical(),
+                            title: person.title.clone(),
+                            country: person.country,
+                            head: person.head,
+                        });
+                        recent.retain(|r| r != &k);
+                        recent.push(k);
+                    }
+                }
+                Tag::Demonym(country) => {
+                    // "the Chinese leader", "his Chinese counterpart"
+                    let det = c.start.checked_sub(1).map(word);
+                    let noun = (c.end < tokens.len()).then(|| word(c.end));
+                    let det_ok = matches!(det.as_deref(), Some("the" | "his" | "her" | "their" | "its"));
+                    let Some(noun) = noun.filter(|n| det_ok && lex.role_nouns.contains(n.as_str())) else {
+                        continue;
+                    };
+                    let wants_head = matches!(noun.as_str(), "leader" | "president" | "premier" | "head");
+                    let found = recent.iter().rev().find(|k| {
+                        let p = &people[*k];
+                        p.country == Some(*country) && (!wants_head || p.head)
+                    });
+                    if let Some(k) = found {
+                        let person = &people[k];
+                        descriptor_chunks.push(Chunk {
+                            start: c.start - 1,
+                            end: c.end + 1,
+                            span: crate::model::Span::new(tokens[c.start - 1].span.start, tokens[c.end].span.end),
+                            tag: Tag::Person(PersonName {
+                                name: person.canonical(),
+                                title: person.title.clone(),
+                                country: person.country,
+                                head: person.head,
+                            }),
+                        });
+                        remove.push(ci);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for ci in remove.into_iter().rev() {
+            s.chunks.remove(ci);
+        }
+        if !descriptor_chunks.is_empty() {
+            s.chunks.extend(descriptor_chunks);
+            s.chunks.sort_by_key(|c| c.start);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_space_hyphen_accents() {
+        assert_eq!(fold("Lee Jae-myung"), fold("lee jae myung"));
+        assert_eq!(fold("Erdoğan"), "erdogan");
+    }
+}

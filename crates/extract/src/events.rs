@@ -1,0 +1,748 @@
+//! Interaction events: triggers from `data/events.ron`, participants from
+//! the same clause only, then place, date and status.
+//!
+//! A clause here is the run of tokens around a trigger up to a clause break
+//! (`said`, `while`, `who`, `;` ... listed in the lexicon). Participants come
+//! from the trigger's frame:
+//! - `Verb`: the subject group before the trigger, the object group after it
+//!   ("X met Y", "X met with Y and Z"); with no object, a subject group of two
+//!   or more ("X and Y met").
+//! - `Noun`: "talks between X and Y", "X's meeting with Y", the clause subject
+//!   of a light verb ("X held a summit with Y"), "involving X, Y and Z".
+//! - `Passive`: "hosted by X" (X is the agent, the clause subject the other).
+//!
+//! Nothing is taken across a clause break: an event is only as good as the
+//! clause that states it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::actors::{actor_kind, lexicon, Chunk, Tag};
+use crate::model::{EventType, Participant, PartialDate, Span, Status};
+use crate::segment::{Token, TokenKind};
+use crate::time::Timex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+enum Frame {
+    Verb,
+    Noun,
+    Passive,
+}
+
+#[derive(Debug, Deserialize)]
+struct TriggerDef {
+    forms: Vec<String>,
+    kind: EventType,
+    frame: Frame,
+    preps: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct EventLexiconFile {
+    triggers: Vec<TriggerDef>,
+    sign_objects: Vec<String>,
+    clause_breaks: Vec<String>,
+    negated_cues: Vec<String>,
+    planned_cues: Vec<String>,
+    proposed_cues: Vec<String>,
+    irrealis_cues: Vec<String>,
+    light_verbs: Vec<String>,
+}
+
+struct EventLexicon {
+    /// first word -> (words, trigger index), longest first
+    forms: HashMap<String, Vec<(Vec<String>, usize)>>,
+    triggers: Vec<TriggerDef>,
+    sign_objects: HashSet<String>,
+    clause_breaks: HashSet<String>,
+    negated: Vec<Vec<String>>,
+    planned: HashSet<String>,
+    proposed: Vec<Vec<String>>,
+    irrealis: Vec<Vec<String>>,
+    light_verbs: HashSet<String>,
+}
+
+static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
+    let file: EventLexiconFile = ron::from_str(include_str!("../../../data/events.ron"))
+        .unwrap_or_else(|e| panic!("bundled data/events.ron is invalid: {e}"));
+    let split = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let mut forms: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+    for (i, t) in file.triggers.iter().enumerate() {
+        for f in &t.forms {
+            let words = split(f);
+            forms.entry(words[0].clone()).or_default().push((words, i));
+        }
+    }
+    for v in forms.values_mut() {
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+    let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+    let phrases = |v: &[String]| v.iter().map(|s| split(s)).collect::<Vec<_>>();
+    EventLexicon {
+        forms,
+        sign_objects: set(&file.sign_objects),
+        clause_breaks: set(&file.clause_breaks),
+        negated: phrases(&file.negated_cues),
+        planned: set(&file.planned_cues),
+        proposed: phrases(&file.proposed_cues),
+        irrealis: phrases(&file.irrealis_cues),
+        light_verbs: set(&file.light_verbs),
+        triggers: file.triggers,
+    }
+});
+
+/// Words that make the next word a noun reading of a verb/noun form.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those", "'s", "\u{2019}s",
+    "first", "second", "third", "last", "next", "previous", "planned", "upcoming", "official", "state",
+    "historic", "rare", "brief", "short", "two-day", "three-day", "four-day", "five-day", "one-day", "week-long",
+    "whose", "any", "no", "another", "such", "during",
+];
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "of", "for", "from", "to", "with", "by", "on", "near", "between", "into", "about", "over",
+    "against", "toward", "towards", "under", "without", "like", "than", "among", "amid", "via",
+];
+const GROUP_INTRODUCERS: &[&str] = &["involving", "including", "with", "between", "among", "joined"];
+const COUNTRY_BODIES: &[&str] = &["government", "side", "authorities", "delegation", "leadership", "administration"];
+
+/// A sentence ready for event extraction.
+pub struct SentenceInput<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub headline: bool,
+    pub tokens: &'a [Token],
+    pub chunks: &'a [Chunk],
+    /// Timexes inside this sentence.
+    pub timexes: &'a [Timex],
+}
+
+/// What the event layer carries from one sentence to the next.
+#[derive(Debug, Default)]
+pub struct DocContext {
+    pub dct: Option<chrono::NaiveDate>,
+    /// The first person of the last sentence that had one: what "he" means.
+    pub last_subject: Option<Participant>,
+    /// The participants of the last two-party event: what "the two leaders" means.
+    pub last_pair: Vec<Participant>,
+}
+
+/// An event found in one sentence, before the document-level pass.
+#[derive(Debug, Clone)]
+pub struct RawEvent {
+    pub kind: EventType,
+    pub participants: Vec<Participant>,
+    pub date: Option<PartialDate>,
+    pub date_text: Option<String>,
+    pub place: Option<String>,
+    pub status: Status,
+    pub confidence: f32,
+    pub trigger: Span,
+}
+
+struct Sent<'a> {
+    input: &'a SentenceInput<'a>,
+    words: Vec<String>,
+    /// token -> chunk index covering it
+    chunk_at: Vec<Option<usize>>,
+}
+
+impl<'a> Sent<'a> {
+    fn new(input: &'a SentenceInput<'a>) -> Self {
+        let words =
+            input.tokens.iter().map(|t| input.text[t.span.start..t.span.end].to_lowercase()).collect::<Vec<_>>();
+        let mut chunk_at = vec![None; input.tokens.len()];
+        for (ci, c) in input.chunks.iter().enumerate() {
+            for slot in chunk_at.iter_mut().take(c.end).skip(c.start) {
+                *slot = Some(ci);
+            }
+        }
+        Sent { input, words, chunk_at }
+    }
+
+    fn surface(&self, c: &Chunk) -> &str {
+        &self.input.text[c.span.start..c.span.end]
+    }
+
+    fn is_break(&self, i: usize) -> bool {
+        let lex = &*LEXICON;
+        let w = self.words[i].as_str();
+        if !lex.clause_breaks.contains(w) {
+            return false;
+        }
+        // "as well as" coordinates; "that" before a noun is a determiner
+        !(w == "as" && self.words.get(i + 1).is_some_and(|n| n == "well")
+            || self.words.get(i.wrapping_sub(2)).is_some_and(|p| p == "as") && w == "as")
+    }
+
+    /// Tokens [start, end) of the clause around token `i`.
+    fn clause(&self, i: usize) -> (usize, usize) {
+        let mut start = i;
+        while start > 0 && !self.is_break(start - 1) {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < self.words.len() && !self.is_break(end) {
+            end += 1;
+        }
+        (start, end)
+    }
+
+    fn participant(&self, ci: usize) -> Option<Participant> {
+        let lex = lexicon();
+        let c = &self.input.chunks[ci];
+        let kind = actor_kind(&c.tag)?;
+        let surface = self.surface(c).to_string();
+        Some(match &c.tag {
+            Tag::Person(p) => Participant {
+                name: p.name.clone(),
+                kind,
+                title: p.title.clone(),
+                country: p.country.map(|i| lex.country_iso3(i).to_string()),
+                surface,
+            },
+            Tag::Country(i) | Tag::Capital(i) | Tag::Metonym(i) => Participant {
+                name: lex.country_name(*i).to_string(),
+                kind,
+                title: None,
+                country: Some(lex.country_iso3(*i).to_string()),
+                surface,
+            },
+            Tag::Org(i) => {
+                let o = &lex.gazetteer.organizations[*i];
+                Participant { name: o.name.clone(), kind, title: None, country: o.country.clone(), surface }
+            }
+            Tag::OrgName(n) => Participant { name: n.clone(), kind, title: None, country: None, surface },
+            _ => return None,
+        })
+    }
+
+    /// A chunk that modifies the next one rather than naming a participant:
+    /// "South Korea's" in "South Korea's Deputy Foreign Minister Chung".
+    fn is_modifier(&self, ci: usize) -> bool {
+        let c = &self.input.chunks[ci];
+        let next = self.input.chunks.get(ci + 1);
+        let adjacent = next.is_some_and(|n| {
+            n.start == c.end || (n.start == c.end + 1 && matches!(self.words[c.end].as_str(), "'s" | "\u{2019}s"))
+        });
+        let next_is_person_or_title =
+            next.is_some_and(|n| matches!(n.tag, Tag::Person(_) | Tag::Title(_) | Tag::Honorific | Tag::OrgName(_)));
+        matches!(c.tag, Tag::Country(_) | Tag::Capital(_) | Tag::Org(_) | Tag::Demonym(_))
+            && adjacent
+            && next_is_person_or_title
+            || self.words.get(c.end).is_some_and(|w| w == "'s" || w == "\u{2019}s")
+                && self.words.get(c.end + 1).is_some_and(|w| !matches!(w.as_str(), "meeting" | "visit" | "talks" | "trip" | "call"))
+                && !matches!(c.tag, Tag::Person(_))
+    }
+
+    /// A participant group starting at or after token `from`, before `limit`:
+    /// "X", "X and Y", "X, Y and Z", skipping titles and appositions.
+    fn group_right(&self, from: usize, limit: usize, max_gap: usize) -> (Vec<usize>, usize) {
+        let mut out = Vec::new();
+        let mut i = from;
+        let mut gap = 0;
+        // the first member
+        while i < limit {
+            if let Some(ci) = self.chunk_at[i] {
+                let c = &self.input.chunks[ci];
+                if actor_kind(&c.tag).is_some() && !self.is_modifier(ci) && !self.place_context(c.start) {
+                    out.push(ci);
+                    i = c.end;
+                    break;
+                }
+                if let Tag::Demonym(country) = c.tag {
+                    if self.words.get(c.end).is_some_and(|w| COUNTRY_BODIES.contains(&w.as_str())) {
+                        let _ = country;
+                        out.push(ci);
+                        i = c.end + 1;
+                        break;
+                    }
+                }
+                i = c.end;
+                continue;
+            }
+            if self.is_break(i) || gap >= max_gap {
+                return (out, i);
+            }
+            if self.input.tokens[i].kind == TokenKind::Word && !self.words[i].starts_with(char::is_uppercase) {
+                gap += 1;
+            }
+            i += 1;
+        }
+        if out.is_empty() {
+            return (out, i);
+        }
+        // more members: "," / "and" / "as well as", appositions skipped
+        loop {
+            let mut j = i;
+            // skip a parenthesis or an apposition ", title ..., "
+            if j < limit && self.words[j] == "(" {
+                while j < limit && self.words[j] != ")" {
+                    j += 1;
+                }
+                j += 1;
+            }
+            let mut saw_and = false;
+            let mut k = j;
+            let mut skipped = 0;
+            while k < limit && skipped < 14 {
+                let w = self.words[k].as_str();
+                if w == "and" || w == "&" || (w == "as" && self.words.get(k + 1).is_some_and(|n| n == "well")) {
+                    saw_and = true;
+                    k += if w == "as" { 3 } else { 1 };
+                    break;
+                }
+                if w == "," {
+                    k += 1;
+                    if self.chunk_at.get(k).copied().flatten().is_some() {
+                        break;
+                    }
+                    continue;
+                }
+                if self.chunk_at[k].is_some() && skipped == 0 {
+                    break;
+                }
+                // apposition words only after a comma
+                if j < limit && self.words[j] != "," && j == k {
+                    break;
+                }
+                if self.is_break(k) || self.trigger_word(k) {
+                    break;
+                }
+                skipped += 1;
+                k += 1;
+            }
+            let _ = saw_and;
+            // next member
+            let mut m = k;
+            while m < limit {
+                match self.chunk_at[m] {
+                    Some(ci) if !self.is_modifier(ci) && actor_kind(&self.input.chunks[ci].tag).is_some() => break,
+                    Some(ci) => m = self.input.chunks[ci].end,
+                    None => break,
+                }
+            }
+            match self.chunk_at.get(m).copied().flatten() {
+                Some(ci) if m < limit && m > i && actor_kind(&self.input.chunks[ci].tag).is_some() && !self.place_context(m) => {
+                    out.push(ci);
+                    i = self.input.chunks[ci].end;
+                }
+                _ => break,
+            }
+        }
+        (out, i)
+    }
+
+    fn trigger_word(&self, i: usize) -> bool {
+        LEXICON.forms.contains_key(&self.words[i])
+    }
+
+    /// "in Seoul", "at the Kremlin": a place, not an actor.
+    fn place_context(&self, tok: usize) -> bool {
+        let prev = |k: usize| tok.checked_sub(k).map(|p| self.words[p].as_str());
+        let is_place_tag = self.chunk_at[tok].is_some_and(|ci| {
+            matches!(self.input.chunks[ci].tag, Tag::Country(_) | Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) | Tag::Unknown(_))
+        });
+        is_place_tag
+            && (matches!(prev(1), Some("in" | "at" | "to" | "from" | "near" | "into" | "across" | "outside" | "inside"))
+                || matches!(prev(2), Some("in" | "at" | "to" | "from")) && prev(1) == Some("the"))
+    }
+
+    /// The subject group: the first participant chunk of the clause before
+    /// the trigger that is not inside a prepositional phrase.
+    fn subject(&self, clause_start: usize, trigger: usize) -> Vec<usize> {
+        let mut i = clause_start;
+        while i < trigger {
+            if let Some(ci) = self.chunk_at[i] {
+                let c = &self.input.chunks[ci];
+                let after_prep = c.start > 0 && PREPOSITIONS.contains(&self.words[c.start - 1].as_str());
+                if actor_kind(&c.tag).is_some() && !after_prep && !self.is_modifier(ci) {
+                    return self.group_right(c.start, trigger, 0).0;
+                }
+                if let Tag::Demonym(_) = c.tag {
+                    if self.words.get(c.end).is_some_and(|w| COUNTRY_BODIES.contains(&w.as_str())) && !after_prep {
+                        return vec![ci];
+                    }
+                }
+                i = c.end;
+                continue;
+            }
+            i += 1;
+        }
+        Vec::new()
+    }
+
+    fn participants_of(&self, chunks: &[usize]) -> Vec<Participant> {
+        let lex = lexicon();
+        chunks
+            .iter()
+            .filter_map(|&ci| {
+                let c = &self.input.chunks[ci];
+                if let Tag::Demonym(i) = c.tag {
+                    return Some(Participant {
+                        name: lex.country_name(i).to_string(),
+                        kind: crate::model::ActorKind::Country,
+                        title: None,
+                        country: Some(lex.country_iso3(i).to_string()),
+                        surface: self.surface(c).to_string(),
+                    });
+                }
+                self.participant(ci)
+            })
+            .collect()
+    }
+
+    fn has_phrase(&self, from: usize, to: usize, phrases: &[Vec<String>]) -> bool {
+        (from..to).any(|i| phrases.iter().any(|p| p.iter().enumerate().all(|(k, w)| self.words.get(i + k) == Some(w))))
+    }
+
+    /// A place in the clause: "in Hangzhou", "at the Kremlin", "in Seoul".
+    fn place(&self, start: usize, end: usize) -> Option<String> {
+        let lex = lexicon();
+        let mut best: Option<(u8, String)> = None;
+        for ci in 0..self.input.chunks.len() {
+            let c = &self.input.chunks[ci];
+            if c.start < start || c.start >= end || !self.place_context(c.start) {
+                continue;
+            }
+            let (rank, name) = match &c.tag {
+                Tag::City(_) | Tag::Capital(_) => (3, self.surface(c).to_string()),
+                Tag::Unknown(n) => (2, n.clone()),
+                Tag::Metonym(_) => (1, self.surface(c).trim_start_matches("the ").to_string()),
+                Tag::Country(i) => (1, lex.country_name(*i).to_string()),
+                _ => continue,
+            };
+            if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                best = Some((rank, name));
+            }
+        }
+        best.map(|(_, n)| n)
+    }
+
+    /// The destination of a visit: the first place after the trigger.
+    fn destination(&self, from: usize, end: usize) -> Option<String> {
+        let lex = lexicon();
+        let mut i = from;
+        let mut words = 0;
+        while i < end && words < 5 {
+            if let Some(ci) = self.chunk_at[i] {
+                let c = &self.input.chunks[ci];
+                return match &c.tag {
+                    Tag::Country(k) => Some(lex.country_name(*k).to_string()),
+                    Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) => Some(self.surface(c).to_string()),
+                    Tag::Unknown(n) => Some(n.clone()),
+                    Tag::Demonym(_) | Tag::Title(_) => {
+                        i = c.end;
+                        continue;
+                    }
+                    _ => None,
+                };
+            }
+            if self.is_break(i) {
+                return None;
+            }
+            words += 1;
+            i += 1;
+        }
+        None
+    }
+}
+
+/// Find the events of one sentence.
+pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<RawEvent> {
+    let lex = &*LEXICON;
+    let s = Sent::new(input);
+    let n = s.words.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut triggers: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, trigger idx)
+    while i < n {
+        let Some(cands) = lex.forms.get(&s.words[i]) else {
+            i += 1;
+            continue;
+        };
+        // a word inside a name ("Summit" in "G20 Summit") is not a trigger
+        if s.chunk_at[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| s.words[p].as_str()).unwrap_or("");
+        let noun_context = DETERMINERS.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-minute");
+        let mut found = None;
+        for (words, ti) in cands {
+            if i + words.len() > n || !words.iter().enumerate().all(|(k, w)| &s.words[i + k] == w) {
+                continue;
+            }
+            let frame = lex.triggers[*ti].frame;
+            // a form that is both verb and noun ("visit"): the determiner decides
+            let both = cands.iter().any(|(w2, t2)| w2 == words && lex.triggers[*t2].frame != frame);
+            if both && (frame == Frame::Noun) != noun_context {
+                continue;
+            }
+            found = Some((i, i + words.len(), *ti));
+            break;
+        }
+        match found {
+            Some(t) => {
+                triggers.push(t);
+                i = t.1;
+            }
+            None => i += 1,
+        }
+    }
+    let first_person = input.chunks.iter().position(|c| matches!(c.tag, Tag::Person(_)));
+    for (idx, &(ts, te, ti)) in triggers.iter().enumerate() {
+        let def = &lex.triggers[ti];
+        let (cs, ce) = s.clause(ts);
+        // segment of this trigger: not past the neighbouring triggers
+        let next_trigger = triggers.get(idx + 1).map_or(ce, |t| t.0.min(ce));
+        let prev_trigger_end = idx.checked_sub(1).map_or(cs, |p| triggers[p].1.max(cs));
+        let window_start = ts.saturating_sub(6).max(cs);
+        if s.has_phrase(cs, ts, &lex.irrealis) {
+            continue;
+        }
+        let mut parts: Vec<Participant> = Vec::new();
+        let mut conf: f32 = 0.9;
+        let subject_chunks = {
+            // "Han, who met Xi": the relative pronoun's antecedent
+            if cs > 1 && s.words[cs - 1] == "who" && s.words[cs - 2] == "," {
+                s.chunk_at[cs - 3.min(cs)].map(|ci| vec![ci]).unwrap_or_default()
+            } else {
+                s.subject(cs, ts)
+            }
+        };
+        let mut subject = s.participants_of(&subject_chunks);
+        if subject.is_empty() {
+            subject = pronoun_or_pair(&s, cs, ts, ctx);
+            if !subject.is_empty() {
+                conf -= 0.15;
+            }
+        }
+        let obj_from = if def.preps.iter().any(|p| s.words.get(te) == Some(p)) { te + 1 } else { te };
+        match (def.kind, def.frame) {
+            (EventType::Visit, Frame::Verb) | (EventType::Visit, Frame::Noun) => {
+                let mut visitor = subject.clone();
+                // "X's visit to P", "visit by X"
+                if def.frame == Frame::Noun {
+                    if let Some(ci) = ts.checked_sub(2).and_then(|p| {
+                        matches!(s.words[ts - 1].as_str(), "'s" | "\u{2019}s").then(|| s.chunk_at[p]).flatten()
+                    }) {
+                        visitor = s.participants_of(&[ci]);
+                    } else if s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
+                        visitor = ctx.last_subject.clone().into_iter().collect();
+                        conf -= 0.15;
+                    } else if let Some(p) = (te..next_trigger).find(|&k| s.words[k] == "by") {
+                        visitor = s.participants_of(&s.group_right(p + 1, next_trigger, 2).0);
+                    } else if !s.has_phrase(prev_trigger_end, ts, &lex.light_verbs.iter().map(|w| vec![w.clone()]).collect::<Vec<_>>()) {
+                        visitor.clear();
+                    }
+                }
+                let dest_from = if def.frame == Frame::Noun {
+                    (te..next_trigger.min(te + 6)).find(|&k| matches!(s.words[k].as_str(), "to" | "in")).map(|k| k + 1)
+                } else {
+                    Some(te)
+                };
+                let Some(dest) = dest_from.and_then(|f| s.destination(f, next_trigger.max(f + 1).min(n))) else {
+                    continue;
+                };
+                visitor.retain(|p| p.kind != crate::model::ActorKind::Organization);
+                if visitor.is_empty() {
+                    continue;
+                }
+                parts = visitor;
+                push_event(&mut out, &s, input, ctx, def.kind, parts, Some(dest), (ts, te), (cs, ce, prev_trigger_end, next_trigger, window_start), conf);
+                continue;
+            }
+            (_, Frame::Passive) => {
+                let agent = s.participants_of(&s.group_right(te, next_trigger, 1).0);
+                // the clause subject is the other party: "Lee will attend a banquet hosted by Xi"
+                if agent.is_empty() || subject.is_empty() {
+                    continue;
+                }
+                parts.extend(agent);
+                parts.extend(subject);
+            }
+            (EventType::Sign, Frame::Verb) => {
+                let has_object = (te..next_trigger.min(te + 8)).any(|k| lex.sign_objects.contains(&s.words[k]));
+                if !has_object {
+                    continue;
+                }
+                parts.extend(subject);
+                if let Some(w) = (te..next_trigger).find(|&k| s.words[k] == "with") {
+                    parts.extend(s.participants_of(&s.group_right(w + 1, next_trigger, 1).0));
+                }
+                if parts.len() < 2 {
+                    parts.extend(ctx.last_pair.iter().cloned());
+                    conf -= 0.2;
+                }
+            }
+            (_, Frame::Verb) => {
+                let (obj, _) = s.group_right(obj_from, next_trigger, 4);
+                let object = s.participants_of(&obj);
+                if object.is_empty() && def.kind == EventType::Host {
+                    // "host a state banquet in Lee's honour", "a dinner for Lee"
+                    let honour = (te..next_trigger).find(|&k| matches!(s.words[k].as_str(), "honour" | "honor" | "for"));
+                    if let Some(h) = honour {
+                        let back = (te..h).rev().find_map(|k| s.chunk_at[k]);
+                        let fwd = s.group_right(h + 1, next_trigger, 1).0;
+                        parts.extend(subject.clone());
+                        match (back, fwd.is_empty()) {
+                            (_, false) => parts.extend(s.participants_of(&fwd)),
+                            (Some(ci), true) => parts.extend(s.participants_of(&[ci])),
+                            _ => {}
+                        }
+                    }
+                } else {
+                    parts.extend(subject);
+                    parts.extend(object);
+                }
+            }
+            (_, Frame::Noun) => {
+                // "talks between X and Y"
+                if let Some(b) = (te..next_trigger.min(te + 3)).find(|&k| s.words[k] == "between") {
+                    parts.extend(s.participants_of(&s.group_right(b + 1, next_trigger.max(b + 2).min(n), 2).0));
+                }
+                // "X's meeting with Y"
+                let possessor = ts.checked_sub(2).and_then(|p| {
+                    matches!(s.words[ts - 1].as_str(), "'s" | "\u{2019}s").then(|| s.chunk_at[p]).flatten()
+                });
+                if let Some(ci) = possessor {
+                    parts.extend(s.participants_of(&[ci]));
+                } else if s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
+                    parts.extend(ctx.last_subject.clone());
+                    conf -= 0.15;
+                } else if parts.is_empty() {
+                    // the clause subject through a light verb: "X held talks with Y"
+                    let light = (prev_trigger_end..ts).any(|k| lex.light_verbs.contains(&s.words[k]));
+                    if light {
+                        parts.extend(subject.clone());
+                    }
+                }
+                for k in te..next_trigger.min(te + 12) {
+                    if GROUP_INTRODUCERS.contains(&s.words[k].as_str()) && s.words[k] != "between" {
+                        parts.extend(s.participants_of(&s.group_right(k + 1, next_trigger, 2).0));
+                        break;
+                    }
+                }
+                conf -= 0.05;
+            }
+        }
+        dedup_participants(&mut parts, def.kind);
+        if parts.len() < 2 {
+            continue;
+        }
+        let place = s.place(cs.min(ts), ce);
+        push_event(&mut out, &s, input, ctx, def.kind, parts, place, (ts, te), (cs, ce, prev_trigger_end, next_trigger, window_start), conf);
+    }
+    if let Some(fp) = first_person {
+        if let Some(p) = s.participant(fp) {
+            ctx.last_subject = Some(p);
+        }
+    }
+    out
+}
+
+fn dedup_participants(parts: &mut Vec<Participant>, kind: EventType) {
+    let mut seen = HashSet::new();
+    parts.retain(|p| seen.insert(crate::coref::fold(&p.name)));
+    if kind.symmetric() {
+        parts.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+}
+
+/// "he" / "she" as the subject; "the two leaders".
+fn pronoun_or_pair(s: &Sent<'_>, cs: usize, ts: usize, ctx: &DocContext) -> Vec<Participant> {
+    let lex = lexicon();
+    let clause = s.words[cs..ts].join(" ");
+    if lex.words.pair_phrases.iter().any(|p| clause.starts_with(p.as_str()) || clause.contains(&format!(" {p} "))) {
+        return ctx.last_pair.clone();
+    }
+    let first = s.words.get(cs).map(String::as_str);
+    match first {
+        Some(w) if lex.words.subject_pronouns.iter().any(|p| p == w) => ctx.last_subject.clone().into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_event(
+    out: &mut Vec<RawEvent>,
+    s: &Sent<'_>,
+    input: &SentenceInput<'_>,
+    ctx: &mut DocContext,
+    kind: EventType,
+    mut parts: Vec<Participant>,
+    place: Option<String>,
+    (ts, te): (usize, usize),
+    (cs, ce, prev_end, next_start, window_start): (usize, usize, usize, usize, usize),
+    conf: f32,
+) {
+    let lex = &*LEXICON;
+    dedup_participants(&mut parts, kind);
+    // date: the timex after the trigger in its segment, else before it in the clause
+    let tok_span = |a: usize, b: usize| Span::new(input.tokens[a].span.start, input.tokens[b.max(a + 1) - 1].span.end);
+    let after = tok_span(te.min(s.words.len() - 1), next_start.max(te + 1).min(s.words.len()));
+    let before = tok_span(cs, ts.max(cs + 1));
+    let _ = prev_end;
+    let usable = |t: &&Timex| t.date().is_some();
+    let date_tx = input
+        .timexes
+        .iter()
+        .filter(usable)
+        .find(|t| after.contains(t.span) && t.span.start >= input.tokens[te - 1].span.end)
+        .or_else(|| input.timexes.iter().filter(usable).filter(|t| before.contains(t.span)).last())
+        .or_else(|| {
+            // a clause-initial date phrase before the subject: "On Nov. 1, X met Y"
+            let clause = tok_span(cs, ce);
+            input.timexes.iter().filter(usable).find(|t| clause.contains(t.span))
+        });
+    let date = date_tx.and_then(|t| t.date());
+    // status
+    let window = window_start..ts;
+    let trigger_words = &s.words[ts..te];
+    let mut status = Status::Occurred;
+    let near = ts.saturating_sub(4).max(cs);
+    if s.has_phrase(near, ts, &lex.negated) || s.has_phrase(te, (te + 3).min(ce), &[vec!["off".into()]]) {
+        status = Status::Negated;
+    } else if kind == EventType::Invite {
+        status = Status::Occurred;
+    } else if s.has_phrase(window.start, ts, &lex.proposed) {
+        status = Status::Proposed;
+    } else if trigger_words[0] == "to"
+        || window.clone().any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts || k + 2 == ts))
+        || input.headline && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| w == "to")
+    {
+        status = Status::Planned;
+    }
+    let dct = ctx.dct;
+    if let (Some(d), Some(dct)) = (date, dct) {
+        let (begin, _) = d.interval();
+        if begin > dct && status == Status::Occurred {
+            status = Status::Planned;
+        }
+        // a purpose clause in a past report: "arrived on June 2 to meet X"
+        let weak_plan = status == Status::Planned
+            && !window.clone().any(|k| matches!(s.words[k].as_str(), "will" | "'ll" | "scheduled" | "expected" | "set" | "due" | "plans" | "upcoming" | "next"));
+        if weak_plan && d.interval().1 < dct {
+            status = Status::Occurred;
+        }
+    }
+    let mut confidence = conf;
+    if input.headline {
+        confidence -= 0.1;
+    }
+    if parts.len() >= 2 {
+        ctx.last_pair = parts.clone();
+    }
+    out.push(RawEvent {
+        kind,
+        participants: parts,
+        date,
+        date_text: date_tx.map(|t| input.text[t.span.start..t.span.end].to_string()),
+        place,
+        status,
+        confidence: confidence.clamp(0.05, 1.0),
+        trigger: tok_span(ts, te),
+    });
+}

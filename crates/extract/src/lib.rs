@@ -1,0 +1,264 @@
+//! annals-extract: one article in, its interaction events out. No IO.
+//!
+//! The pipeline, one module per stage, every output keeping byte offsets
+//! into the article text:
+//! [`clean`] (drop web debris) -> [`segment`] (sentences, tokens) ->
+//! [`time`] (TIMEX3 tagging against the document date) -> [`actors`]
+//! (gazetteers + name rules) -> [`coref`] (short names to full names) ->
+//! [`events`] (trigger frames, participants, place, date, status).
+//!
+//! ```
+//! use annals_extract::{extract, model::{Document, PartialDate}};
+//! let doc = Document {
+//!     id: "example".into(),
+//!     text: "Brazilian President Lula da Silva met Indian Prime Minister Narendra Modi in New Delhi on Tuesday.".into(),
+//!     published: Some(PartialDate::ymd(2025, 3, 5)),
+//!     ..Default::default()
+//! };
+//! let out = extract(&doc);
+//! assert_eq!(out.mentions.len(), 1);
+//! assert_eq!(out.mentions[0].date.unwrap().to_string(), "2025-03-04");
+//! ```
+
+pub mod actors;
+pub mod clean;
+pub mod coref;
+pub mod events;
+pub mod gazetteer;
+pub mod model;
+pub mod segment;
+pub mod time;
+
+use model::{ArticleInfo, Document, EventMention, PartialDate, Participant, Span};
+
+/// A stage that turns a document into events; the rule-based
+/// [`RuleExtractor`] is the only one today, a learned one can sit beside it.
+pub trait Extractor: Send + Sync {
+    fn extract(&self, doc: &Document) -> Extraction;
+}
+
+/// The rules + lexicons + gazetteers extractor.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RuleExtractor;
+
+impl Extractor for RuleExtractor {
+    fn extract(&self, doc: &Document) -> Extraction {
+        extract(doc)
+    }
+}
+
+/// Everything one article yields.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub info: ArticleInfo,
+    pub mentions: Vec<EventMention>,
+    pub timexes: Vec<time::Timex>,
+    pub sentences: Vec<Span>,
+    /// Actors named, with the kind and the words that name them.
+    pub actors: Vec<Participant>,
+    /// Things worth telling the user (no date found, nothing kept, ...).
+    pub diagnostics: Vec<String>,
+}
+
+/// Run the whole pipeline on one document.
+pub fn extract(doc: &Document) -> Extraction {
+    let text = doc.text.as_str();
+    let mut diagnostics = Vec::new();
+    let (blocks, _stats) = clean::clean(text);
+    let sents = segment::sentences(text, &blocks);
+    let (date, date_inferred) = match doc.published {
+        Some(d) => (Some(d), None),
+        None => match time::infer_document_date(text) {
+            Some(inf) => (Some(inf.date), Some(inf.reason)),
+            None => {
+                diagnostics.push("no document date in metadata or text: relative dates left unresolved".into());
+                (None, None)
+            }
+        },
+    };
+    let dct = date.and_then(|d| d.to_naive());
+    let timexes = time::tagger().tag(text, dct);
+    let tokens: Vec<Vec<segment::Token>> = sents.iter().map(|s| segment::tokens(text, s.span)).collect();
+    let mut chunks: Vec<Vec<actors::Chunk>> = tokens.iter().map(|t| actors::tag_sentence(text, t)).collect();
+    {
+        let mut view: Vec<coref::SentenceChunks<'_>> = tokens
+            .iter()
+            .zip(chunks.iter_mut())
+            .map(|(t, c)| coref::SentenceChunks { tokens: t, chunks: c })
+            .collect();
+        coref::resolve(text, &mut view);
+    }
+    let mut ctx = events::DocContext { dct, ..Default::default() };
+    let mut raw: Vec<(usize, events::RawEvent)> = Vec::new();
+    let mut actor_list: Vec<Participant> = Vec::new();
+    let mut tx_start = 0;
+    for (si, s) in sents.iter().enumerate() {
+        while tx_start < timexes.len() && timexes[tx_start].span.start < s.span.start {
+            tx_start += 1;
+        }
+        let mut tx_end = tx_start;
+        while tx_end < timexes.len() && timexes[tx_end].span.end <= s.span.end {
+            tx_end += 1;
+        }
+        let input = events::SentenceInput {
+            text,
+            span: s.span,
+            headline: s.headline,
+            tokens: &tokens[si],
+            chunks: &chunks[si],
+            timexes: &timexes[tx_start..tx_end],
+        };
+        for e in events::sentence_events(&input, &mut ctx) {
+            raw.push((si, e));
+        }
+        for c in &chunks[si] {
+            if let (Some(kind), actors::Tag::Person(p)) = (actors::actor_kind(&c.tag), &c.tag) {
+                actor_list.push(Participant {
+                    name: p.name.clone(),
+                    kind,
+                    title: p.title.clone(),
+                    country: p.country.map(|i| actors::lexicon().country_iso3(i).to_string()),
+                    surface: text[c.span.start..c.span.end].to_string(),
+                });
+            }
+        }
+    }
+    let mentions = merge_in_document(doc, text, &sents, raw);
+    let info = ArticleInfo {
+        id: doc.id.clone(),
+        date,
+        date_inferred,
+        source: doc.source.clone(),
+        url: doc.url.clone(),
+        title: doc.title.clone(),
+        content_hash: content_hash(text),
+        minhash: minhash(text),
+        sentences: sents.len(),
+        chars: text.chars().count(),
+    };
+    if sents.is_empty() {
+        diagnostics.push("no article text left after cleaning".into());
+    }
+    Extraction {
+        info,
+        mentions,
+        timexes,
+        sentences: sents.iter().map(|s| s.span).collect(),
+        actors: actor_list,
+        diagnostics,
+    }
+}
+
+/// Within one article, reports of the same event (same type and
+/// participants, compatible dates) are one mention: the first sentence that
+/// states it is the evidence, later ones may add a date or a place.
+fn merge_in_document(
+    doc: &Document,
+    text: &str,
+    sents: &[segment::Sentence],
+    raw: Vec<(usize, events::RawEvent)>,
+) -> Vec<EventMention> {
+    let mut out: Vec<EventMention> = Vec::new();
+    let key = |parts: &[Participant]| {
+        let mut k: Vec<String> = parts.iter().map(|p| coref::fold(&p.name)).collect();
+        k.sort();
+        k
+    };
+    for (si, e) in raw {
+        let k = key(&e.participants);
+        let same = out.iter_mut().find(|m| {
+            m.kind == e.kind
+                && key(&m.participants) == k
+                && match (m.date, e.date) {
+                    (Some(a), Some(b)) => a.compatible(&b),
+                    _ => true,
+                }
+                && (m.status == e.status || m.date.is_none() || e.date.is_none() || m.date == e.date)
+        });
+        if let Some(m) = same {
+            if let Some(d) = e.date {
+                if m.date.is_none_or(|md| d.precision() > md.precision()) {
+                    m.date = Some(d);
+                    m.date_text = e.date_text.clone();
+                }
+            }
+            if m.place.is_none() {
+                m.place = e.place.clone();
+            }
+            // a firmer statement wins: occurred over planned, anything over proposed
+            if e.status == model::Status::Occurred && m.status == model::Status::Planned && e.date.is_some() {
+                m.status = e.status;
+            }
+            m.confidence = m.confidence.max(e.confidence);
+            continue;
+        }
+        let s = sents[si].span;
+        out.push(EventMention {
+            doc: doc.id.clone(),
+            kind: e.kind,
+            participants: e.participants,
+            date: e.date,
+            date_text: e.date_text,
+            place: e.place,
+            status: e.status,
+            confidence: e.confidence,
+            evidence: s,
+            evidence_text: text[s.start..s.end].to_string(),
+            trigger: e.trigger,
+        });
+    }
+    out
+}
+
+/// FNV-1a, 64 bits, hex: a content fingerprint, stable across builds.
+pub fn content_hash(text: &str) -> String {
+    format!("{:016x}", fnv1a(text.as_bytes(), 0))
+}
+
+fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325 ^ seed.wrapping_mul(0x9E3779B97F4A7C15);
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// 64 MinHash values over lowercased word 5-shingles: two articles whose
+/// values mostly agree share most of their text (syndicated copies).
+pub fn minhash(text: &str) -> Vec<u32> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut mins = vec![u32::MAX; 64];
+    if words.len() < 5 {
+        return mins;
+    }
+    for w in words.windows(5) {
+        let shingle = w.join(" ");
+        let base = fnv1a(shingle.as_bytes(), 0);
+        for (k, m) in mins.iter_mut().enumerate() {
+            let h = (base ^ (k as u64).wrapping_mul(0x9E3779B97F4A7C15)).wrapping_mul(0xff51afd7ed558ccd);
+            let h = ((h >> 32) ^ h) as u32;
+            if h < *m {
+                *m = h;
+            }
+        }
+    }
+    mins
+}
+
+/// Share of agreeing MinHash values: an estimate of shingle Jaccard similarity.
+pub fn minhash_similarity(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() || a.len() != b.len() {
+        return 0.0;
+    }
+    a.iter().zip(b).filter(|(x, y)| x == y && **x != u32::MAX).count() as f32 / a.len() as f32
+}
+
+/// Parse a document date given as text in metadata.
+pub fn parse_published(s: &str) -> Option<PartialDate> {
+    s.parse().ok()
+}

@@ -1,0 +1,214 @@
+//! Sentences and tokens, with byte offsets into the original text.
+//!
+//! A sentence never crosses a kept line (see [`crate::clean`]); inside a line
+//! it ends at `.`, `!` or `?` followed by space and a capital, a digit or a
+//! quote, unless the word before is an abbreviation ("Sept.", "Dr.", "U.S.")
+//! or an initial ("N. Korea", "George W. Bush").
+
+use crate::clean::Block;
+use crate::model::Span;
+
+/// Words that end with a period without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm",
+    "sgt", "st", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "amb", "sec", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun", "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "est", "approx", "fig", "vol",
+    "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "e.g", "i.e", "ph.d", "govt", "assn", "bros",
+];
+
+/// One sentence: its span and whether it is the article's headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub headline: bool,
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
+    if w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic()) {
+        return true; // an initial
+    }
+    ABBREVIATIONS.contains(&w)
+}
+
+/// Split kept lines into sentences.
+pub fn sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for block in blocks {
+        let line = &text[block.span.start..block.span.end];
+        let base = block.span.start;
+        let mut start = 0;
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if matches!(c, b'.' | b'!' | b'?') {
+                // closing quotes and brackets stay with the sentence
+                let mut end = i + 1;
+                while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+                    end += 1;
+                }
+                for q in ["\u{201d}", "\u{2019}"] {
+                    if line[end..].starts_with(q) {
+                        end += q.len();
+                    }
+                }
+                let next = line[end..].trim_start();
+                let gap = line.len() - end - next.len();
+                let starts_new = gap > 0
+                    && next.chars().next().is_some_and(|n| {
+                        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '\'' | '(' | '[')
+                    });
+                let word_start = line[..i].rfind(|ch: char| ch.is_whitespace()).map_or(0, |p| p + 1);
+                let word = &line[word_start..i];
+                let abbrev = c == b'.' && is_abbreviation(word);
+                if starts_new && !abbrev && end > start {
+                    push(&mut out, base, line, start, end, block.headline);
+                    start = end + gap;
+                    i = start;
+                    continue;
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        if start < line.len() {
+            push(&mut out, base, line, start, line.len(), block.headline);
+        }
+    }
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, base: usize, line: &str, start: usize, end: usize, headline: bool) {
+    let s = &line[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let first = out.last().is_none_or(|p: &Sentence| !p.headline) && headline;
+    out.push(Sentence {
+        span: Span::new(base + start + lead, base + start + lead + trimmed.len()),
+        headline: headline && first,
+    });
+}
+
+/// A word or punctuation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// Tokenize one span of `text`. Words keep inner hyphens, apostrophes and
+/// periods of abbreviations ("Jae-myung", "O'Brien", "U.S."); a possessive
+/// "'s" is its own token.
+pub fn tokens(text: &str, span: Span) -> Vec<Token> {
+    let s = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut numeric = c.is_ascii_digit();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    numeric &= d.is_ascii_digit();
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // joiners kept inside a word when a letter or digit follows
+                let joins = matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',' | ':' | '/' | '&');
+                let after = s[j + d.len_utf8()..].chars().next();
+                let follows = after.is_some_and(|a| a.is_alphanumeric());
+                let possessive = matches!(d, '\'' | '\u{2019}')
+                    && matches!(after, Some('s') | Some('S'))
+                    && s[j + d.len_utf8() + 1..].chars().next().is_none_or(|x| !x.is_alphanumeric());
+                let number_joiner = matches!(d, ',' | ':' | '.' | '/') && numeric && after.is_some_and(|a| a.is_ascii_digit());
+                let word_joiner = matches!(d, '-' | '\'' | '\u{2019}' | '&') && !possessive;
+                // "U.S." / "D.C.": letter, period, letter, period
+                let abbrev = d == '.' && !numeric && end - i <= 2 && after.is_some_and(|a| a.is_alphabetic())
+                    && s[j + 2..].starts_with('.');
+                if joins && follows && (number_joiner || word_joiner || abbrev) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                if d == '.' && !numeric && s[i..j].contains('.') {
+                    // the closing period of "U.S."
+                    end = j + 1;
+                    iter.next();
+                }
+                break;
+            }
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { span: Span::new(span.start + i, span.start + end), kind });
+        } else if matches!(c, '\'' | '\u{2019}')
+            && s[i + c.len_utf8()..].starts_with(['s', 'S'])
+            && s[i + c.len_utf8() + 1..].chars().next().is_none_or(|x| !x.is_alphanumeric())
+            && i > 0
+        {
+            let end = i + c.len_utf8() + 1;
+            iter.next();
+            out.push(Token { span: Span::new(span.start + i, span.start + end), kind: TokenKind::Word });
+        } else {
+            out.push(Token { span: Span::new(span.start + i, span.start + i + c.len_utf8()), kind: TokenKind::Punct });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+
+    fn split(text: &str) -> Vec<&str> {
+        let (blocks, _) = clean(text);
+        sentences(text, &blocks).iter().map(|s| &text[s.span.start..s.span.end]).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_inside_sentences() {
+        let text = "Talks were held on Sept. 3 in the U.S. capital with Dr. Kim present. N. Korea said nothing. \
+            George W. Bush met him. \"It went well.\" The end came.\n";
+        assert_eq!(
+            split(text),
+            vec![
+                "Talks were held on Sept. 3 in the U.S. capital with Dr. Kim present.",
+                "N. Korea said nothing.",
+                "George W. Bush met him.",
+                "\"It went well.\"",
+                "The end came.",
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_names_and_possessives() {
+        let text = "Lee Jae-myung's talks with the U.S. envoy on Jan. 4, 2,500 people.";
+        let toks: Vec<&str> =
+            tokens(text, Span::new(0, text.len())).iter().map(|t| &text[t.span.start..t.span.end]).collect();
+        assert_eq!(
+            toks,
+            vec![
+                "Lee", "Jae-myung", "'s", "talks", "with", "the", "U.S.", "envoy", "on", "Jan", ".", "4", ",", "2,500",
+                "people", "."
+            ]
+        );
+    }
+}

@@ -1,0 +1,2423 @@
+//! The temporal grammar: recognise expressions over tokens and normalise
+//! them as they are found (left to right, so narrative time can follow the
+//! text: "On March 3 ... the next day").
+
+use chrono::{Datelike, NaiveDate};
+
+use super::anchor::{self, add_days, add_months, quarter_of, week, ym, ymd, Dir, Tense};
+use super::lexicon::{Kw, Unit, AMBIG_MONTH, AMBIG_WEEKDAY, EVENT_NAME, FUTURE, NOT_PAST_ED, PAST};
+use super::lexicon::{WEAK_FUTURE, YEAR_FOLLOWER, YEAR_PRECEDER};
+use super::token::{tokenize, Kind, Tok};
+use super::{Timex, TimexType};
+use crate::model::Span;
+
+/// A recognised expression: token range, type, value and what it teaches
+/// the narrative state.
+struct Cand {
+    end: usize,
+    kind: TimexType,
+    value: String,
+    /// A day this expression names (becomes the reference for "the next day").
+    day: Option<NaiveDate>,
+    /// A fiscal quarter this expression names (for "the quarter", "a year earlier").
+    quarter: Option<(i32, u32)>,
+}
+
+impl Cand {
+    fn new(end: usize, kind: TimexType, value: String) -> Cand {
+        Cand {
+            end,
+            kind,
+            value,
+            day: None,
+            quarter: None,
+        }
+    }
+    fn date(end: usize, value: String) -> Cand {
+        Cand::new(end, TimexType::Date, value)
+    }
+    fn with_day(mut self, d: Option<NaiveDate>) -> Cand {
+        self.day = d;
+        self
+    }
+}
+
+/// A quantity: a number, or a vague one ("several", "a few").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Qty {
+    N(f64),
+    Vague,
+}
+
+struct P<'a> {
+    text: &'a str,
+    t: &'a [Tok],
+    dct: Option<NaiveDate>,
+    ref_day: Option<(NaiveDate, u32)>,
+    quarter: Option<(i32, u32, u32)>,
+    /// The last year a date named ("that year", "later that year").
+    ref_year: Option<i32>,
+}
+
+pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    let toks = tokenize(text);
+    let mut p = P {
+        text,
+        t: &toks,
+        dct,
+        ref_day: None,
+        quarter: None,
+        ref_year: None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let tk = &toks[i];
+        if tk.kind == Kind::Punct || (tk.kind == Kind::Word && tk.entry.is_none()) {
+            i += 1;
+            continue;
+        }
+        match p.at(i) {
+            Some(c) if c.end > i => {
+                if let Some(d) = c.day {
+                    p.ref_day = Some((d, toks[i].para));
+                }
+                if c.kind == TimexType::Date
+                    && c.value.len() >= 4
+                    && c.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                {
+                    p.ref_year = c.value[..4].parse().ok();
+                }
+                if let Some((y, q)) = c.quarter {
+                    p.quarter = Some((y, q, toks[i].sent));
+                }
+                let span = Span::new(toks[i].s, toks[c.end - 1].e);
+                out.push(Timex {
+                    span,
+                    kind: c.kind,
+                    value: c.value,
+                });
+                i = c.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn plural_letter(u: Unit) -> &'static str {
+    match u {
+        Unit::Year => "Y",
+        Unit::Month => "M",
+        Unit::Week => "W",
+        Unit::Day | Unit::Weekend | Unit::Night => "D",
+        Unit::Hour => "H",
+        Unit::Minute => "M",
+        Unit::Second => "S",
+        Unit::Quarter => "Q",
+        Unit::Decade => "E",
+        Unit::Century => "C",
+        Unit::Fortnight => "W",
+    }
+}
+
+fn fmt_num(n: f64) -> String {
+    if (n - n.round()).abs() < 1e-9 {
+        format!("{}", n.round() as i64)
+    } else {
+        let s = format!("{n:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// TIMEX3 duration value for `q` `u`s.
+fn duration_value(q: Qty, u: Unit) -> String {
+    let clock = matches!(u, Unit::Hour | Unit::Minute | Unit::Second);
+    let t = if clock { "T" } else { "" };
+    match q {
+        Qty::Vague => format!("P{t}X{}", plural_letter(u)),
+        Qty::N(n) => {
+            let (n, letter) = match u {
+                Unit::Decade => (n * 10.0, "Y"),
+                Unit::Century => (n * 100.0, "Y"),
+                Unit::Fortnight => (n * 2.0, "W"),
+                Unit::Weekend => (n * 2.0, "D"),
+                Unit::Minute if n.fract() != 0.0 => {
+                    let m = n.trunc() as i64;
+                    let sec = (n.fract() * 60.0).round() as i64;
+                    return format!("PT{m}M{sec}S");
+                }
+                Unit::Hour if n.fract() != 0.0 => {
+                    let h = n.trunc() as i64;
+                    let m = (n.fract() * 60.0).round() as i64;
+                    return if h == 0 {
+                        format!("PT{m}M")
+                    } else {
+                        format!("PT{h}H{m}M")
+                    };
+                }
+                Unit::Year if n.fract() != 0.0 && (n * 12.0).fract().abs() < 1e-9 => {
+                    let months = (n * 12.0) as i64;
+                    return if months >= 12 {
+                        format!("P{}Y{}M", months / 12, months % 12)
+                    } else {
+                        format!("P{months}M")
+                    };
+                }
+                _ => (n, plural_letter(u)),
+            };
+            format!("P{t}{}{letter}", fmt_num(n))
+        }
+    }
+}
+
+const DECADE_WORDS: &[(&str, u32)] = &[
+    ("twenties", 2),
+    ("thirties", 3),
+    ("forties", 4),
+    ("fifties", 5),
+    ("sixties", 6),
+    ("seventies", 7),
+    ("eighties", 8),
+    ("nineties", 9),
+];
+
+impl<'a> P<'a> {
+    // ---- token helpers -------------------------------------------------
+
+    fn n(&self) -> usize {
+        self.t.len()
+    }
+    fn word(&self, i: usize) -> &'a str {
+        match self.t.get(i) {
+            Some(t) => &self.text[t.s..t.e],
+            None => "",
+        }
+    }
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Word) && self.word(i).eq_ignore_ascii_case(w)
+    }
+    fn kw(&self, i: usize) -> Kw {
+        self.t.get(i).map_or(Kw::None, Tok::kw)
+    }
+    fn punct(&self, i: usize, c: &str) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == c
+    }
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.glued)
+    }
+    fn is_num(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Num)
+    }
+    fn num(&self, i: usize) -> u64 {
+        self.t.get(i).map_or(0, |t| t.num)
+    }
+    fn nd(&self, i: usize) -> u8 {
+        self.t.get(i).map_or(0, |t| t.nd)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.cap)
+    }
+    fn same_sent(&self, a: usize, b: usize) -> bool {
+        match (self.t.get(a), self.t.get(b)) {
+            (Some(x), Some(y)) => x.sent == y.sent,
+            _ => false,
+        }
+    }
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let e = t.entry?;
+        e.unit.map(|u| (u, e.plural))
+    }
+    /// A hyphen glued on both sides: "third-quarter", "mid-2024".
+    fn hyphen(&self, i: usize) -> bool {
+        (self.punct(i, "-") || self.punct(i, "\u{2010}") || self.punct(i, "\u{2011}"))
+            && self.glued(i)
+            && self.glued(i + 1)
+    }
+    /// Skip an optional glued period after an abbreviation.
+    fn dot(&self, i: usize) -> usize {
+        if self.punct(i, ".") && self.glued(i) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    // ---- small constituents ----------------------------------------------
+
+    /// A month name: (end, month, weak). Weak names ("May", "march", "Jan")
+    /// need support from the context before they count.
+    fn month(&self, i: usize) -> Option<(usize, u32, bool)> {
+        let t = self.t.get(i)?;
+        let e = t.entry?;
+        if t.kind != Kind::Word || e.month == 0 {
+            return None;
+        }
+        let w = self.word(i);
+        let abbrev = w.len() <= 4 && !["may", "june", "july"].iter().any(|m| w.eq_ignore_ascii_case(m));
+        let weak = e.flags & AMBIG_MONTH != 0;
+        if (weak || abbrev) && !t.cap {
+            return None;
+        }
+        let end = if abbrev { self.dot(i + 1) } else { i + 1 };
+        Some((end, e.month as u32, weak))
+    }
+
+    fn weekday(&self, i: usize) -> Option<(usize, u32, bool)> {
+        let t = self.t.get(i)?;
+        let e = t.entry?;
+        if t.kind != Kind::Word || e.weekday == 0 {
+            return None;
+        }
+        let weak = e.flags & AMBIG_WEEKDAY != 0;
+        if weak && !t.cap {
+            return None;
+        }
+        let end = if weak { self.dot(i + 1) } else { i + 1 };
+        Some((end, e.weekday as u32, weak))
+    }
+
+    /// Day of month: "3", "3rd", "third", "twenty-first".
+    fn day(&self, i: usize) -> Option<(usize, u32)> {
+        if self.is_num(i) {
+            let (v, nd) = (self.num(i), self.nd(i));
+            if nd > 2 || v == 0 || v > 31 {
+                return None;
+            }
+            let mut end = i + 1;
+            if self.glued(end) && matches!(self.kw(end), Kw::St | Kw::Nd | Kw::Rd | Kw::Th) {
+                end += 1;
+            }
+            // "3:30", "3.5", "3,000" are not days.
+            if self.glued(end)
+                && (self.punct(end, ":") || self.punct(end, ".") || self.punct(end, ","))
+                && self.is_num(end + 1)
+                && self.glued(end + 1)
+            {
+                return None;
+            }
+            return Some((end, v as u32));
+        }
+        self.ordinal_word(i)
+    }
+
+    fn ordinal_word(&self, i: usize) -> Option<(usize, u32)> {
+        let e = self.t.get(i)?.entry?;
+        if e.ordinal > 0 {
+            return Some((i + 1, e.ordinal));
+        }
+        // "twenty-first", "thirty first"
+        let tens = e.cardinal?;
+        if tens == 20 || tens == 30 {
+            let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
+            let o = self.t.get(j)?.entry?.ordinal;
+            if (1..=9).contains(&o) && tens + o <= 31 {
+                return Some((j + 1, tens + o));
+            }
+        }
+        None
+    }
+
+    /// A four-digit year (1000-2199), an apostrophe year ('98) or a spoken
+    /// year ("nineteen ninety-six").
+    fn year(&self, i: usize) -> Option<(usize, i32)> {
+        if self.is_num(i) && self.nd(i) == 4 && (1000..=2199).contains(&self.num(i)) {
+            // not "1,000" or "2015.5"
+            if self.glued(i + 1) && (self.punct(i + 1, "%") || self.is_num(i + 1)) {
+                return None;
+            }
+            // "2082.1 points", "1,2000"
+            if (self.punct(i + 1, ".") || self.punct(i + 1, ","))
+                && self.glued(i + 1)
+                && self.is_num(i + 2)
+                && self.glued(i + 2)
+            {
+                return None;
+            }
+            if self.glued(i)
+                && i > 0
+                && (self.punct(i - 1, "$") || self.punct(i - 1, ",") && self.is_num(i - 2))
+            {
+                return None;
+            }
+            return Some((i + 1, self.num(i) as i32));
+        }
+        if (self.punct(i, "'") || self.punct(i, "\u{2019}"))
+            && self.is_num(i + 1)
+            && self.nd(i + 1) == 2
+            && self.glued(i + 1)
+        {
+            // only after a month: "Aug. '98"
+            if i > 0 && self.month(i - 1).is_some_and(|m| m.0 == i) || i > 1 && self.punct(i - 1, ".") {
+                let v = self.num(i + 1) as i32;
+                return Some((i + 2, if v < 30 { 2000 + v } else { 1900 + v }));
+            }
+        }
+        self.spoken_year(i)
+    }
+
+    fn spoken_year(&self, i: usize) -> Option<(usize, i32)> {
+        let e = self.t.get(i)?.entry?;
+        let c = e.cardinal?;
+        if c == 19 || c == 20 && !self.is(i + 1, "percent") {
+            let (end, rest) = self.cardinal_words(i + 1)?;
+            if (10..=99).contains(&rest) && !self.is(end, "percent") && self.unit(end).is_none() {
+                if c == 20 && rest < 10 {
+                    return None;
+                }
+                return Some((end, (c * 100 + rest) as i32));
+            }
+        }
+        if c == 2 && self.is(i + 1, "thousand") {
+            let mut end = i + 2;
+            let mut v = 2000;
+            let j = if self.is(end, "and") { end + 1 } else { end };
+            if let Some((e2, r)) = self.cardinal_words(j) {
+                if r < 100 {
+                    v += r;
+                    end = e2;
+                }
+            }
+            if self.unit(end).is_some() || self.is(end, "people") {
+                return None;
+            }
+            return Some((end, v as i32));
+        }
+        None
+    }
+
+    /// Number words: "seven", "twenty-four", "twenty four".
+    fn cardinal_words(&self, i: usize) -> Option<(usize, u32)> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let c = t.entry?.cardinal?;
+        if matches!(self.kw(i), Kw::Hundred | Kw::Thousand) || self.is(i, "dozen") || self.is(i, "couple") {
+            return None;
+        }
+        if (20..100).contains(&c) && c % 10 == 0 {
+            let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
+            if let Some(u) = self.t.get(j).and_then(|t| t.entry).and_then(|e| e.cardinal) {
+                if (1..=9).contains(&u) && t.kind == Kind::Word {
+                    return Some((j + 1, c + u));
+                }
+            }
+        }
+        let mut end = i + 1;
+        let mut v = c;
+        if c < 10 && self.is(end, "hundred") {
+            v *= 100;
+            end += 1;
+        }
+        Some((end, v))
+    }
+
+    /// A quantity before a unit: digits, number words, "a few", "several".
+    fn qty(&self, i: usize) -> Option<(usize, Qty)> {
+        if self.is_num(i) {
+            let mut v = self.num(i) as f64;
+            let mut end = i + 1;
+            // "1.5", "2,000"
+            if self.punct(end, ".") && self.glued(end) && self.is_num(end + 1) && self.glued(end + 1) {
+                let frac = self.word(end + 1);
+                v += format!("0.{frac}").parse::<f64>().unwrap_or(0.0);
+                end += 2;
+            } else if self.punct(end, ",") && self.glued(end) && self.is_num(end + 1) && self.nd(end + 1) == 3
+            {
+                v = v * 1000.0 + self.num(end + 1) as f64;
+                end += 2;
+            } else if self.is_num(end)
+                && self.punct(end + 1, "/")
+                && self.is_num(end + 2)
+                && self.glued(end + 1)
+                && self.glued(end + 2)
+                && self.num(end + 2) > 0
+            {
+                // "2 1/2"
+                v += self.num(end) as f64 / self.num(end + 2) as f64;
+                end += 3;
+            }
+            return Some((end, Qty::N(v)));
+        }
+        match self.kw(i) {
+            Kw::A | Kw::An => {
+                if self.kw(i + 1) == Kw::Few {
+                    return Some((i + 2, Qty::Vague));
+                }
+                if self.is(i + 1, "couple") {
+                    let j = if self.kw(i + 2) == Kw::Of { i + 3 } else { i + 2 };
+                    return Some((j, Qty::N(2.0)));
+                }
+                if self.is(i + 1, "dozen") {
+                    return Some((i + 2, Qty::N(12.0)));
+                }
+                if self.kw(i + 1) == Kw::Half {
+                    return Some((i + 2, Qty::N(0.5)));
+                }
+                Some((i + 1, Qty::N(1.0)))
+            }
+            Kw::Several | Kw::Few | Kw::Many | Kw::Some => Some((i + 1, Qty::Vague)),
+            _ => {
+                if self.is(i, "couple") {
+                    let j = if self.kw(i + 1) == Kw::Of { i + 2 } else { i + 1 };
+                    return Some((j, Qty::N(2.0)));
+                }
+                if self.is(i, "dozen") {
+                    return Some((i + 1, Qty::N(12.0)));
+                }
+                let (end, v) = self.cardinal_words(i)?;
+                Some((end, Qty::N(v as f64)))
+            }
+        }
+    }
+
+    /// A quantity and a unit: "two weeks", "24 hours", "a year and a half",
+    /// "several months", "four-day" (adjectival, singular unit).
+    fn measure(&self, i: usize) -> Option<(usize, Qty, Unit)> {
+        let (mut j, mut q) = self.qty(i)?;
+        // "2 1/2 years" is rare in news; "one and a half years" is not.
+        if self.kw(j) == Kw::And && self.kw(j + 1) == Kw::A && self.kw(j + 2) == Kw::Half {
+            if let Qty::N(n) = q {
+                q = Qty::N(n + 0.5);
+                j += 3;
+            }
+        }
+        // "more", "additional": "20 more years"
+        if matches!(self.kw(j), Kw::More | Kw::Additional | Kw::Extra) {
+            j += 1;
+        }
+        let hy = self.hyphen(j);
+        let uj = if hy { j + 1 } else { j };
+        let (u, plural) = self.unit(uj)?;
+        // "1988 quarter" is a year, "a year-earlier loss" an adjective of its own
+        if self.is_num(i) && self.nd(i) == 4 && !plural {
+            return None;
+        }
+        if self.hyphen(uj + 1) && matches!(self.kw(uj + 2), Kw::Earlier | Kw::Ago | Kw::End) {
+            return None;
+        }
+        if matches!(u, Unit::Night | Unit::Weekend) && !plural && !hy {
+            // "one night" is a duration but "a night" is too vague to help.
+            if q == Qty::N(1.0) && matches!(self.kw(i), Kw::A | Kw::An) {
+                return None;
+            }
+        }
+        let mut end = uj + 1;
+        // "a year and a half"
+        if self.kw(end) == Kw::And && self.kw(end + 1) == Kw::A && self.kw(end + 2) == Kw::Half {
+            if let Qty::N(n) = q {
+                q = Qty::N(n + 0.5);
+                end += 3;
+            }
+        }
+        // "the four-day", "10-year"; but not "30-year-old"
+        if hy && self.hyphen(end) && self.is(end + 1, "old") {
+            return None;
+        }
+        if self.hyphen(end) && self.is(end + 1, "long") {
+            end += 2;
+        }
+        Some((end, q, u))
+    }
+
+    // ---- tense -------------------------------------------------------------
+
+    /// A tense marker at token k: (tense, strong). "to meet", "would" are weak.
+    fn marker(&self, k: usize) -> Option<(Tense, bool)> {
+        let m = self.marker0(k)?;
+        let w = self.word(k);
+        let weak = if m == Tense::Future {
+            // "is to resume", "set to resume": a firm plan
+            let firm_to = k > 0
+                && [
+                    "is", "are", "set", "due", "going", "agreed", "decided", "promised", "vowed", "pledged",
+                    "plans", "hopes", "intends",
+                ]
+                .iter()
+                .any(|x| self.is(k - 1, x));
+            (w.eq_ignore_ascii_case("to") && !firm_to)
+                || self.t[k].entry.is_some_and(|e| e.flags & WEAK_FUTURE != 0)
+        } else {
+            // regular -ed forms are often adjectives ("the unspecified date")
+            self.t[k].entry.is_none_or(|e| e.flags & PAST == 0)
+        };
+        Some((m, !weak))
+    }
+
+    fn marker0(&self, k: usize) -> Option<Tense> {
+        let t = &self.t[k];
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = self.word(k);
+        if w.eq_ignore_ascii_case("to") {
+            // "to meet": an infinitive points forward.
+            let nx = self.t.get(k + 1)?;
+            if nx.kind == Kind::Word
+                && !nx.cap
+                && nx.entry.is_none_or(|e| e.kw == Kw::None && e.unit.is_none())
+            {
+                let nw = self.word(k + 1);
+                if !nw.ends_with("ing") && !nw.ends_with("ed") {
+                    return Some(Tense::Future);
+                }
+            }
+            return None;
+        }
+        let past = if let Some(e) = t.entry {
+            if e.flags & (FUTURE | WEAK_FUTURE) != 0 {
+                return Some(Tense::Future);
+            }
+            if e.flags & NOT_PAST_ED != 0 {
+                return None;
+            }
+            e.flags & PAST != 0
+        } else {
+            false
+        };
+        let sent_start = k == 0 || !self.same_sent(k - 1, k);
+        let ed = w.len() >= 5
+            && w.ends_with("ed")
+            && (!t.cap || sent_start)
+            && w.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        if !(past || ed) {
+            return None;
+        }
+        if k > 0 {
+            // "will be paid", "to be held": a participle after a modal points forward;
+            // "the reduced dividend": an adjective, not a verb.
+            let p1 = self.word(k - 1);
+            let modal = |x: &str| {
+                ["will", "would", "to", "shall", "ll", "must", "should"]
+                    .iter()
+                    .any(|m| x.eq_ignore_ascii_case(m))
+            };
+            if p1.eq_ignore_ascii_case("be") {
+                return if k > 1 && modal(self.word(k - 2)) {
+                    Some(Tense::Future)
+                } else {
+                    None
+                };
+            }
+            if modal(p1) && !past {
+                return Some(Tense::Future);
+            }
+            if ed
+                && !past
+                && matches!(
+                    self.kw(k - 1),
+                    Kw::The | Kw::A | Kw::An | Kw::Its | Kw::This | Kw::That | Kw::More | Kw::Most
+                )
+            {
+                return None;
+            }
+            if ["is", "are", "very", "well", "his", "her", "their", "our", "still"]
+                .iter()
+                .any(|m| p1.eq_ignore_ascii_case(m))
+            {
+                return None;
+            }
+        }
+        Some(Tense::Past)
+    }
+
+    /// Tense of the clause around tokens i..j: the nearest marker to the
+    /// left within the sentence, then to the right.
+    fn tense(&self, i: usize, j: usize) -> Tense {
+        let decide = |found: &[(Tense, bool)]| -> Option<Tense> {
+            // The nearest strong marker decides; among weak ones a past verb
+            // beats an infinitive ("gathered to mark ... on Friday").
+            if let Some(m) = found.iter().find(|m| m.1) {
+                return Some(m.0);
+            }
+            if found.iter().any(|m| m.0 == Tense::Past) {
+                return Some(Tense::Past);
+            }
+            found.first().map(|m| m.0)
+        };
+        let mut left = Vec::new();
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 14 {
+            k -= 1;
+            steps += 1;
+            if !self.same_sent(k, i) {
+                break;
+            }
+            if let Some(x) = self.marker(k) {
+                left.push(x);
+            }
+        }
+        if let Some(t) = decide(&left) {
+            return t;
+        }
+        let mut right = Vec::new();
+        let mut k = j;
+        let mut steps = 0;
+        while k < self.n() && steps < 10 && self.same_sent(k, i) {
+            if let Some(x) = self.marker(k) {
+                right.push(x);
+            }
+            k += 1;
+            steps += 1;
+        }
+        if let Some(t) = decide(&right) {
+            return t;
+        }
+        if left.iter().chain(right.iter()).any(|m| m.0 == Tense::Future) {
+            return Tense::Future;
+        }
+        Tense::Unknown
+    }
+
+    /// Reference day for narrative expressions: the last day named in this
+    /// paragraph, else earlier in the text.
+    fn ref_day(&self) -> Option<NaiveDate> {
+        self.ref_day.map(|r| r.0)
+    }
+
+    // ---- the grammar -------------------------------------------------------
+
+    /// Longest expression starting at token i, with leading modifiers.
+    fn at(&self, i: usize) -> Option<Cand> {
+        // Approximators belong to the extent: "about two years", "nearly a decade ago".
+        let mut j = i;
+        match self.kw(i) {
+            Kw::About | Kw::Around | Kw::Nearly | Kw::Almost | Kw::Approximately | Kw::Roughly | Kw::Just => {
+                return None
+            }
+            Kw::More | Kw::Less | Kw::Fewer if self.kw(i + 1) == Kw::Than => j = i + 2,
+            Kw::At if matches!(self.kw(i + 1), Kw::Least | Kw::Most) => j = i + 2,
+            Kw::No if self.kw(i + 1) == Kw::More && self.kw(i + 2) == Kw::Than => j = i + 3,
+            Kw::Up if self.is(i + 1, "to") => j = i + 2,
+            Kw::Over => return None,
+            _ => {}
+        }
+        if j > i {
+            let c = self.core(j)?;
+            // Only quantities take approximators; "about Friday" is not a thing,
+            // but "around Nov. 1" is.
+            return Some(c);
+        }
+        self.core(i)
+    }
+
+    fn core(&self, i: usize) -> Option<Cand> {
+        let mut best: Option<Cand> = None;
+        let mut consider = |c: Option<Cand>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|b| c.end > b.end) {
+                    best = Some(c);
+                }
+            }
+        };
+        let t = &self.t[i];
+        if t.kind == Kind::Num {
+            consider(self.iso(i));
+            consider(self.day_month(i));
+            consider(self.clock(i));
+            consider(self.year_expr(i));
+            consider(self.decade(i));
+            consider(self.measure_expr(i));
+            consider(self.quarter_num(i));
+        } else {
+            consider(self.month_day(i));
+            consider(self.weekday_expr(i));
+            consider(self.deictic(i));
+            consider(self.relative(i));
+            consider(self.measure_expr(i));
+            consider(self.quarter(i));
+            consider(self.decade(i));
+            consider(self.year_expr(i));
+            consider(self.set(i));
+            consider(self.clock(i));
+            consider(self.holiday(i));
+            consider(self.day_month(i));
+            consider(self.part_of(i));
+            consider(self.narrative(i));
+            consider(self.misc(i));
+            consider(self.quarter_num(i));
+        }
+        let c = best?;
+        Some(self.attach_time(i, c))
+    }
+
+    /// "17 Oct 2025 10:09PM", "Friday 10 p.m.", "2025-11-01 22:09": a clock
+    /// time right after a date joins it.
+    fn attach_time(&self, _i: usize, c: Cand) -> Cand {
+        if c.kind != TimexType::Date {
+            return c;
+        }
+        let Some(d) = c.day else { return c };
+        if !c.value.starts_with(|ch: char| ch.is_ascii_digit()) || c.value.len() != 10 {
+            return c;
+        }
+        let mut j = c.end;
+        if self.punct(j, ",") {
+            j += 1;
+        }
+        if self.is(j, "at") {
+            return c;
+        }
+        if let Some((end, hh, mm)) = self.clock_core(j) {
+            if !self.same_sent(j, c.end.saturating_sub(1)) {
+                return c;
+            }
+            let v = format!("{}T{:02}:{:02}", ymd(d), hh, mm);
+            return Cand {
+                end,
+                kind: TimexType::Time,
+                value: v,
+                day: Some(d),
+                quarter: None,
+            };
+        }
+        c
+    }
+
+    /// "2025-11-01", "2025-11-01T22:09", "2025/11/01", "11/01/2025", "01.11.2025".
+    fn iso(&self, i: usize) -> Option<Cand> {
+        let n0 = self.num(i);
+        let sep = self.word(i + 1);
+        if !(sep == "-" || sep == "/" || sep == ".")
+            || !self.glued(i + 1)
+            || !self.is_num(i + 2)
+            || !self.glued(i + 2)
+        {
+            return None;
+        }
+        let sep2_ok = self.word(i + 3) == sep && self.glued(i + 3) && self.is_num(i + 4) && self.glued(i + 4);
+        let (y, m, d, end) = if self.nd(i) == 4 && sep != "." {
+            if !sep2_ok {
+                // "2025-11" as a month
+                if sep == "-"
+                    && self.nd(i + 2) == 2
+                    && (1..=12).contains(&self.num(i + 2))
+                    && !self.glued(i + 3)
+                {
+                    let v = ym(n0 as i32, self.num(i + 2) as u32);
+                    return Some(Cand::date(i + 3, v));
+                }
+                return None;
+            }
+            (n0 as i32, self.num(i + 2) as u32, self.num(i + 4) as u32, i + 5)
+        } else if sep2_ok && self.nd(i + 4) == 4 && self.nd(i) <= 2 && self.nd(i + 2) <= 2 {
+            let (a, b) = (n0 as u32, self.num(i + 2) as u32);
+            // US order month/day/year unless the first number cannot be a month;
+            // day.month.year with dots.
+            let (m, d) = if sep == "." || a > 12 { (b, a) } else { (a, b) };
+            (self.num(i + 4) as i32, m, d, i + 5)
+        } else {
+            return None;
+        };
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        if self.glued(end) && (self.is_num(end) || self.word(end) == sep) {
+            return None;
+        }
+        // "T22:09" or " 22:09"
+        let mut j = end;
+        if self.glued(j) && self.is(j, "T") && self.is_num(j + 1) {
+            j += 1;
+        }
+        if let Some((e2, hh, mm)) = self.clock_core(j) {
+            if j == end || self.glued(j) || j == end + 1 {
+                let v = format!("{}T{:02}:{:02}", ymd(date), hh, mm);
+                return Some(Cand {
+                    end: e2,
+                    kind: TimexType::Time,
+                    value: v,
+                    day: Some(date),
+                    quarter: None,
+                });
+            }
+        }
+        Some(Cand::date(end, ymd(date)).with_day(Some(date)))
+    }
+
+    /// A full or partial date with the day after the month: "Sept. 3, 2015",
+    /// "Jan. 4", "August 1988", "January 2026", "May".
+    fn month_day(&self, i: usize) -> Option<Cand> {
+        let (mut j, m, weak) = self.month(i)?;
+        if self.kw(j) == Kw::The {
+            j += 1;
+        }
+        if let Some((dend, d)) = self.day(j) {
+            // "March 12, 1999" / "March 12 1999"
+            let mut end = dend;
+            let mut year = None;
+            let k = if self.punct(end, ",") { end + 1 } else { end };
+            if let Some((yend, y)) = self.year(k) {
+                year = Some(y);
+                end = yend;
+            }
+            // "May 5 people" is not a date
+            if year.is_none()
+                && weak
+                && self.is_num(j)
+                && self
+                    .t
+                    .get(dend)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.entry.is_none())
+            {
+                return None;
+            }
+            // not "May 2009" read as day
+            if self.is_num(j) && self.nd(j) > 2 {
+                return None;
+            }
+            return self.finish_md(i, end, year, m, d);
+        }
+        // "August 1988", "January of 2026", "January nineteen ninety-seven"
+        let k = if self.kw(j) == Kw::Of || self.punct(j, ",") {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((yend, y)) = self.year(k) {
+            return Some(Cand::date(yend, ym(y, m)));
+        }
+        // "June last year", "January this year"
+        if matches!(self.kw(j), Kw::Last | Kw::This | Kw::Next) && self.kw(j + 1) == Kw::Year {
+            let dct = self.dct?;
+            let y = dct.year()
+                + match self.kw(j) {
+                    Kw::Last => -1,
+                    Kw::Next => 1,
+                    _ => 0,
+                };
+            return Some(Cand::date(j + 2, ym(y, m)));
+        }
+        // Month alone.
+        if weak {
+            let ok_prev = i > 0
+                && (self.t[i - 1].entry.is_some_and(|e| e.flags & YEAR_PRECEDER != 0)
+                    || matches!(
+                        self.kw(i - 1),
+                        Kw::Last | Kw::This | Kw::Next | Kw::Early | Kw::Late | Kw::Mid
+                    ));
+            if !ok_prev || !self.cap(i) {
+                return None;
+            }
+            // "in May said" (a name)? Keep it simple: a following capitalised word breaks it.
+            if self.cap(j) && self.t.get(j).is_some_and(|t| t.kind == Kind::Word) && self.same_sent(i, j) {
+                return None;
+            }
+        }
+        let value = match self.dct {
+            Some(dct) => {
+                let tense = self.tense(i, j);
+                ym(anchor::year_for_month(dct, m, Dir::Auto, tense), m)
+            }
+            None => format!("XXXX-{m:02}"),
+        };
+        Some(Cand::date(j, value))
+    }
+
+    fn finish_md(&self, i: usize, end: usize, year: Option<i32>, m: u32, d: u32) -> Option<Cand> {
+        let mut end = end;
+        // "Jan. 4." keeps its glued period only when it is an abbreviation; the
+        // sentence period is not part of the date.
+        match year {
+            Some(y) => {
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                let c = Cand::date(end, ymd(date)).with_day(Some(date));
+                Some(c)
+            }
+            None => match self.dct {
+                Some(dct) => {
+                    let tense = self.tense(i, end);
+                    let y = anchor::year_for_day(dct, m, d, tense)?;
+                    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                    // "(Yonhap)" style dateline tails are not part of the date.
+                    if self.punct(end, ")") && self.glued(end) && i > 0 && self.punct(i - 1, "(") {
+                        end += 0;
+                    }
+                    Some(Cand::date(end, ymd(date)).with_day(Some(date)))
+                }
+                None => {
+                    if d > 31 || m > 12 {
+                        return None;
+                    }
+                    Some(Cand::date(end, format!("XXXX-{m:02}-{d:02}")))
+                }
+            },
+        }
+    }
+
+    /// "3 September 2015", "17 Oct 2025", "the 18th of March", "on the 18th".
+    fn day_month(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let the = self.kw(i) == Kw::The;
+        if the {
+            j += 1;
+        }
+        let (dend, d) = self.day(j)?;
+        let k = if self.kw(dend) == Kw::Of { dend + 1 } else { dend };
+        if let Some((mend, m, _)) = self.month(k) {
+            let mut end = mend;
+            let mut year = None;
+            let y0 = if self.punct(end, ",") { end + 1 } else { end };
+            if let Some((yend, y)) = self.year(y0) {
+                year = Some(y);
+                end = yend;
+            }
+            return self.finish_md(i, end, year, m, d);
+        }
+        // "on the 18th": a bare ordinal day needs "the" and "on" before it, or a
+        // suffix ("18th"); the month comes from the document date.
+        if the && i > 0 && self.kw(i - 1) == Kw::On {
+            let ordinal = !self.is_num(j) || dend > j + 1;
+            if !ordinal {
+                return None;
+            }
+            // not "the 18th century" / "the first round"
+            if self.t.get(dend).is_some_and(|t| t.kind == Kind::Word) && self.same_sent(dend, i) {
+                return None;
+            }
+            return match self.dct {
+                Some(dct) => {
+                    let tense = self.tense(i, dend);
+                    let mut cands = vec![];
+                    for off in [-1, 0, 1] {
+                        let base = add_months(NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?, off);
+                        if let Some(x) = NaiveDate::from_ymd_opt(base.year(), base.month(), d) {
+                            cands.push(x);
+                        }
+                    }
+                    let pick = match tense {
+                        Tense::Past => cands.iter().rev().find(|c| **c <= dct).copied(),
+                        Tense::Future => cands.iter().find(|c| **c >= dct).copied(),
+                        Tense::Unknown => cands.iter().min_by_key(|c| (**c - dct).num_days().abs()).copied(),
+                    }?;
+                    Some(Cand::date(dend, ymd(pick)).with_day(Some(pick)))
+                }
+                None => Some(Cand::date(dend, format!("XXXX-XX-{d:02}"))),
+            };
+        }
+        None
+    }
+
+    /// Weekdays, with an attached date or part of day: "Friday", "Friday,
+    /// Oct. 23", "Friday (Oct 17)", "Monday morning", "Tuesday night".
+    fn weekday_expr(&self, i: usize) -> Option<Cand> {
+        let (end, wd, weak) = self.weekday(i)?;
+        // attached explicit date
+        let mut j = end;
+        let paren = self.punct(j, "(");
+        if self.punct(j, ",") || paren {
+            j += 1;
+        }
+        let exp = self
+            .month_day(j)
+            .or_else(|| self.day_month(j))
+            .or_else(|| self.iso(j));
+        if let Some(c) = exp {
+            if c.day.is_some() || c.value.len() == 10 {
+                let mut e = c.end;
+                if paren {
+                    if !self.punct(e, ")") {
+                        return None;
+                    }
+                    e += 1;
+                }
+                // A weekday that agrees with the date confirms it; when the year
+                // was guessed and disagrees, prefer a year where they agree.
+                let mut c2 = Cand { end: e, ..c };
+                if let (Some(d), None) = (c2.day, self.year_in(j, c2.end)) {
+                    if d.weekday().number_from_monday() != wd {
+                        for y in [d.year() - 1, d.year() + 1] {
+                            if let Some(x) = NaiveDate::from_ymd_opt(y, d.month(), d.day()) {
+                                if x.weekday().number_from_monday() == wd {
+                                    c2.value = ymd(x);
+                                    c2.day = Some(x);
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                return Some(self.attach_time(i, c2));
+            }
+        }
+        if weak {
+            return None;
+        }
+        self.weekday_value(i, end, wd, Dir::Auto)
+    }
+
+    /// Whether tokens a..b contain an explicit year.
+    fn year_in(&self, a: usize, b: usize) -> Option<i32> {
+        (a..b).find_map(|k| {
+            if self.is_num(k) && self.nd(k) == 4 {
+                Some(self.num(k) as i32)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Value of weekday wd spanning tokens i..end, with an optional part of day after.
+    fn weekday_value(&self, i: usize, end: usize, wd: u32, dir: Dir) -> Option<Cand> {
+        let tense = self.tense(i, end);
+        let date = self.dct.map(|dct| anchor::weekday(dct, wd, dir, tense));
+        let base = match date {
+            Some(d) => ymd(d),
+            None => format!("XXXX-WXX-{wd}"),
+        };
+        // "Monday morning", "Tuesday night"
+        if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
+            if self.t[end].kind == Kind::Word && !self.is(end, "overnight") {
+                return Some(Cand::new(end + 1, TimexType::Time, format!("{base}T{p}")).with_day(date));
+            }
+        }
+        Some(Cand::date(end, base).with_day(date))
+    }
+
+    /// today, yesterday, tomorrow, tonight, now, recently, the future...
+    fn deictic(&self, i: usize) -> Option<Cand> {
+        let dct = self.dct;
+        let day = |off: i64| dct.map(|d| add_days(d, off));
+        let dayv = |off: i64| match dct {
+            Some(d) => ymd(add_days(d, off)),
+            None => "XXXX-XX-XX".to_string(),
+        };
+        let with_part = |end: usize, off: i64| -> Cand {
+            if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
+                if self.t[end].kind == Kind::Word {
+                    return Cand::new(end + 1, TimexType::Time, format!("{}T{p}", dayv(off)))
+                        .with_day(day(off));
+                }
+            }
+            Cand::date(end, dayv(off)).with_day(day(off))
+        };
+        match self.kw(i) {
+            Kw::Today if (self.punct(i + 1, "'") || self.punct(i + 1, "\u{2019}")) && self.is(i + 2, "s") => {
+                None
+            }
+            Kw::Today => Some(with_part(i + 1, 0)),
+            Kw::Yesterday => Some(with_part(i + 1, -1)),
+            Kw::Tomorrow => Some(with_part(i + 1, 1)),
+            Kw::Tonight => {
+                Some(Cand::new(i + 1, TimexType::Time, format!("{}TNI", dayv(0))).with_day(day(0)))
+            }
+            Kw::Now => Some(Cand::date(i + 1, "PRESENT_REF".into())),
+
+            Kw::Currently | Kw::Nowadays => Some(Cand::date(i + 1, "PRESENT_REF".into())),
+            Kw::These if self.is(i + 1, "days") => Some(Cand::date(i + 2, "PRESENT_REF".into())),
+            Kw::Recently | Kw::Lately => Some(Cand::date(i + 1, "PAST_REF".into())),
+
+            Kw::More if self.kw(i + 1) == Kw::Recently => Some(Cand::date(i + 2, "PAST_REF".into())),
+
+            Kw::The | Kw::A => {
+                let j = i + 1;
+                // "the future", "the near future", "the near term", "the short term", "the past"
+                if self.kw(j) == Kw::Future {
+                    return Some(Cand::date(j + 1, "FUTURE_REF".into()));
+                }
+                if self.kw(j) == Kw::Near && matches!(self.kw(j + 1), Kw::Future | Kw::Term) {
+                    return Some(Cand::date(j + 2, "FUTURE_REF".into()));
+                }
+                if (self.is(j, "short") || self.is(j, "long"))
+                    && self.kw(j + 1) == Kw::Term
+                    && self.kw(i) == Kw::The
+                {
+                    return Some(Cand::date(j + 2, "FUTURE_REF".into()));
+                }
+                if self.kw(i) == Kw::The
+                    && self.kw(j) == Kw::Past
+                    && !self.t.get(j + 1).is_some_and(|t| {
+                        t.kind == Kind::Num
+                            || t.entry.is_some_and(|e| {
+                                e.unit.is_some()
+                                    || e.cardinal.is_some()
+                                    || matches!(e.kw, Kw::Few | Kw::Several | Kw::Couple)
+                            })
+                    })
+                {
+                    return Some(Cand::date(j + 1, "PAST_REF".into()));
+                }
+                if self.kw(i) == Kw::The
+                    && self.kw(j) == Kw::Present
+                    && !self.t.get(j + 1).is_some_and(|t| {
+                        t.kind == Kind::Word && !matches!(t.entry.map(|e| e.kw), Some(Kw::And | Kw::Or))
+                    })
+                {
+                    return Some(Cand::date(j + 1, "PRESENT_REF".into()));
+                }
+                None
+            }
+            Kw::At if self.kw(i + 1) == Kw::Present => None,
+            _ => None,
+        }
+    }
+
+    /// "last year", "this month", "next week", "early next year", "later this
+    /// month", "last November", "this summer", "last Friday", "the past year".
+    fn relative(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        // early / late / mid / earlier / later
+        let mut edge = false;
+        if matches!(
+            self.kw(j),
+            Kw::Early | Kw::Late | Kw::Earlier | Kw::Later | Kw::Mid
+        ) {
+            edge = true;
+            j += 1;
+            if self.hyphen(j) {
+                j += 1;
+            }
+        }
+        let the = self.kw(j) == Kw::The;
+        if the {
+            j += 1;
+        }
+        let dir_kw = self.kw(j);
+        let dir = match dir_kw {
+            Kw::Last | Kw::Past | Kw::Previous => Dir::Last,
+            Kw::Next | Kw::Coming | Kw::Following => Dir::Next,
+            Kw::This | Kw::Current => Dir::This,
+            _ => {
+                // "early November", "mid-2024", "late Tuesday"
+                if edge && !the {
+                    return self.edge_plain(i, j);
+                }
+                return None;
+            }
+        };
+        // "the following day" / "the previous year" are narrative.
+        if matches!(dir_kw, Kw::Following | Kw::Previous) {
+            return None;
+        }
+        if !the
+            && matches!(dir_kw, Kw::Past | Kw::Coming | Kw::Current)
+            && !(dir_kw == Kw::Coming && i > 0 && self.kw(i - 1) == Kw::This)
+        {
+            // "past year" without "the" is fine too ("over past year") but rare; keep.
+        }
+        let mut k = j + 1;
+        // "this past spring", "this coming Sunday"
+        if dir_kw == Kw::This && matches!(self.kw(k), Kw::Past | Kw::Coming) {
+            k += 1;
+        }
+        let dir = if dir_kw == Kw::This && self.kw(j + 1) == Kw::Past {
+            Dir::Last
+        } else if dir_kw == Kw::This && self.kw(j + 1) == Kw::Coming {
+            Dir::Next
+        } else {
+            dir
+        };
+        let dct = self.dct;
+        // "the past 24 hours", "the next two weeks", "the last few days", "the coming weeks"
+        if matches!(dir_kw, Kw::Past | Kw::Last | Kw::Next | Kw::Coming) {
+            if let Some((end, q, u)) = self.measure(k) {
+                return Some(Cand::new(end, TimexType::Duration, duration_value(q, u)));
+            }
+            if let Some((u, true)) = self.unit(k) {
+                // "the coming weeks", "the past months"
+                let v = if u == Unit::Year && dir_kw == Kw::Past {
+                    "PAST_REF".to_string()
+                } else {
+                    duration_value(Qty::Vague, u)
+                };
+                let kind = if v.ends_with("REF") {
+                    TimexType::Date
+                } else {
+                    TimexType::Duration
+                };
+                return Some(Cand::new(k + 1, kind, v));
+            }
+        }
+        // unit
+        if let Some((u, false)) = self.unit(k) {
+            let end = k + 1;
+            let Some(dct) = dct else {
+                let v = match u {
+                    Unit::Year => "XXXX".to_string(),
+                    Unit::Month => "XXXX-XX".to_string(),
+                    Unit::Week => "XXXX-WXX".to_string(),
+                    Unit::Weekend => "XXXX-WXX-WE".to_string(),
+                    Unit::Quarter => "XXXX-QX".to_string(),
+                    Unit::Night => "XXXX-XX-XXTNI".to_string(),
+                    Unit::Decade => "XXX".to_string(),
+                    Unit::Century => "XX".to_string(),
+                    _ => return None,
+                };
+                let kind = if u == Unit::Night {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
+                return Some(Cand::new(end, kind, v));
+            };
+            let off: i32 = match dir {
+                Dir::Last => -1,
+                Dir::Next => 1,
+                _ => 0,
+            };
+            // "the past year" / "the last decade" read as durations in TimeML
+            // only with a number; "the past year" is the previous year.
+            let v = match u {
+                Unit::Year => format!("{:04}", dct.year() + off),
+                Unit::Month => {
+                    let d = add_months(dct, off);
+                    ym(d.year(), d.month())
+                }
+                Unit::Week => week(add_days(dct, 7 * off as i64)),
+                Unit::Weekend => format!("{}-WE", week(add_days(dct, 7 * off as i64))),
+                Unit::Quarter => {
+                    let d = add_months(dct, 3 * off);
+                    let c = format!("{}-Q{}", d.year(), quarter_of(d));
+                    let mut cand = Cand::date(end, c);
+                    cand.quarter = Some((d.year(), quarter_of(d)));
+                    return Some(cand);
+                }
+                Unit::Decade => {
+                    if dir == Dir::Last && the {
+                        return Some(Cand::new(end, TimexType::Duration, "P10Y".into()));
+                    }
+                    format!("{:03}", (dct.year() + 10 * off) / 10)
+                }
+                Unit::Century => {
+                    if dir == Dir::Last && the {
+                        return Some(Cand::new(end, TimexType::Duration, "P100Y".into()));
+                    }
+                    format!("{:02}", (dct.year() + 100 * off) / 100)
+                }
+                Unit::Night if dir == Dir::Last => {
+                    let d = add_days(dct, -1);
+                    return Some(Cand::new(end, TimexType::Time, format!("{}TNI", ymd(d))).with_day(Some(d)));
+                }
+                Unit::Night if dir == Dir::This => {
+                    return Some(
+                        Cand::new(end, TimexType::Time, format!("{}TNI", ymd(dct))).with_day(Some(dct)),
+                    );
+                }
+                _ => {
+                    // "this morning", "this afternoon"
+                    return None;
+                }
+            };
+            return Some(Cand::date(end, v));
+        }
+        // "this morning", "this afternoon", "this evening"
+        if let Some(p) = self.t.get(k).and_then(|t| t.entry).and_then(|e| e.day_part) {
+            if dir == Dir::This && self.t[k].kind == Kind::Word {
+                let v = match dct {
+                    Some(d) => format!("{}T{p}", ymd(d)),
+                    None => format!("XXXX-XX-XXT{p}"),
+                };
+                return Some(Cand::new(k + 1, TimexType::Time, v).with_day(dct));
+            }
+        }
+        // month name: "last November", "this September"
+        if let Some((end, m, _)) = self.month(k) {
+            if self.day(end).is_some() {
+                return None;
+            }
+            let v = match dct {
+                Some(d) => ym(anchor::year_for_month(d, m, dir, self.tense(i, end)), m),
+                None => format!("XXXX-{m:02}"),
+            };
+            return Some(Cand::date(end, v));
+        }
+        // season: "last fall", "this summer"
+        if let Some(s) = self.t.get(k).and_then(|t| t.entry).and_then(|e| e.season) {
+            let v = match dct {
+                Some(d) => format!("{}-{s}", anchor::season_year(d, s, dir, self.tense(i, k + 1))),
+                None => format!("XXXX-{s}"),
+            };
+            return Some(Cand::date(k + 1, v));
+        }
+        // weekday: "last Friday", "next Monday", "this coming Sunday"
+        if let Some((end, wd, _)) = self.weekday(k) {
+            let mut c = self.weekday_value(i, end, wd, dir)?;
+            // "this coming Sunday, March eighth"
+            let mut e = c.end;
+            if self.punct(e, ",") {
+                e += 1;
+            }
+            if let Some(x) = self.month_day(e) {
+                if x.day.is_some() {
+                    c = Cand { end: x.end, ..x };
+                }
+            }
+            return Some(c);
+        }
+        None
+    }
+
+    /// "early November", "mid-2024", "late 1990", "early Tuesday", "late last week" (handled by relative).
+    fn edge_plain(&self, i: usize, j: usize) -> Option<Cand> {
+        if let Some(c) = self.month_day(j) {
+            if c.day.is_none() {
+                return Some(c);
+            }
+        }
+        if let Some(c) = self.year_expr(j) {
+            return Some(c);
+        }
+        if let Some(c) = self.decade(j) {
+            return Some(c);
+        }
+        if let Some(c) = self.deictic(j) {
+            if matches!(self.kw(j), Kw::Today | Kw::Yesterday | Kw::Tomorrow) {
+                return Some(c);
+            }
+        }
+        if let Some((end, wd, false)) = self.weekday(j) {
+            return self.weekday_value(i, end, wd, Dir::Auto);
+        }
+        None
+    }
+
+    /// Durations and "ago" expressions: "two weeks", "24 hours", "four-day",
+    /// "a decade ago", "three years earlier", "two days later".
+    fn measure_expr(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let the = matches!(self.kw(j), Kw::The | Kw::Its | Kw::That);
+        if the {
+            j += 1;
+        }
+        // "the first nine months", "the first two years"
+        if the
+            && self.kw(j) == Kw::None
+            && self
+                .t
+                .get(j)
+                .and_then(|t| t.entry)
+                .is_some_and(|e| e.ordinal == 1)
+        {
+            j += 1;
+        }
+        // ranges: "two to three weeks", "12 to 18 months", "two or three days"
+        let mut range = false;
+        if let Some((qe, _)) = self.qty(j) {
+            if (self.is(qe, "to") || self.kw(qe) == Kw::Or)
+                && self.qty(qe + 1).is_some_and(|(e2, _)| self.unit(e2).is_some())
+            {
+                j = qe + 1;
+                range = true;
+            }
+        }
+        let (mut end, mut q, u) = self.measure(j)?;
+        if range {
+            q = Qty::Vague;
+        }
+        let uw = end - 1;
+        let hyphenated = (j..end).any(|k| self.hyphen(k));
+        // "37 years old", "a 30-year-old"
+        if self.is(end, "old") || self.hyphen(end) && self.is(end + 1, "old") {
+            return None;
+        }
+        // "three-quarters", "a quarter of", "a second", "60 Minutes"
+        if u == Unit::Quarter && (hyphenated || self.kw(end) == Kw::Of || self.hyphen(end)) {
+            return None;
+        }
+        if u == Unit::Second && matches!(self.kw(j), Kw::A | Kw::An) {
+            return None;
+        }
+        if self.cap(uw) && self.same_sent(uw.saturating_sub(1), uw) && uw > i {
+            return None;
+        }
+        // "$5 a year", "24 hours a day", "four flights a week": rates, not times.
+        if !the
+            && matches!(self.kw(i), Kw::A | Kw::An | Kw::Per)
+            && q == Qty::N(1.0)
+            && !matches!(self.kw(end), Kw::Ago | Kw::Earlier | Kw::Later)
+        {
+            let prev_num = i > 0
+                && (self.is_num(i - 1)
+                    || matches!(self.kw(i - 1), Kw::Times | Kw::Twice | Kw::Once)
+                    || self.word(i - 1).ends_with("illion")
+                    || self.t[i - 1].kind == Kind::Word
+                        && !self.t[i - 1].cap
+                        && self.word(i - 1).ends_with('s')
+                        && i > 1
+                        && self.is_num(i - 2));
+            if prev_num || self.kw(i) == Kw::Per {
+                return None;
+            }
+        }
+        // "a year or so", "a year or two"
+        if self.kw(end) == Kw::Or
+            && (self.kw(end + 1) == Kw::So
+                || self.qty(end + 1).is_some_and(|(e2, _)| self.unit(e2).is_none()))
+        {
+            end = self.qty(end + 1).map_or(end + 2, |(e2, _)| e2);
+        }
+        // "ago", "earlier", "from now"
+        match self.kw(end) {
+            Kw::Ago => return self.shift(i, end + 1, q, u, -1, false),
+            Kw::Hence => return self.shift(i, end + 1, q, u, 1, false),
+            Kw::From if self.kw(end + 1) == Kw::Now => return self.shift(i, end + 2, q, u, 1, false),
+            Kw::Earlier if !the => return self.shift(i, end + 1, q, u, -1, true),
+            _ => {}
+        }
+        // Adjectival durations leave their determiner out: "the [two-week] crisis".
+        let start_ok = !(the && hyphenated);
+        if !start_ok {
+            return None;
+        }
+        Some(Cand::new(end, TimexType::Duration, duration_value(q, u)))
+    }
+
+    /// "the weekend", "recent years", "for years", "year-earlier", "the year",
+    /// "the fiscal year".
+    fn misc(&self, i: usize) -> Option<Cand> {
+        let dct = self.dct;
+        // "the weekend"
+        if self.kw(i) == Kw::The && self.is(i + 1, "weekend") {
+            let v = match dct {
+                Some(d) => {
+                    let wd = d.weekday().number_from_monday() as i64;
+                    let future = self.tense(i, i + 2) == Tense::Future;
+                    let base = if wd >= 6 || future { d } else { add_days(d, -7) };
+                    format!("{}-WE", week(base))
+                }
+                None => "XXXX-WXX-WE".into(),
+            };
+            return Some(Cand::date(i + 2, v));
+        }
+        // "recent years", "recent weeks"
+        if self.kw(i) == Kw::Recent {
+            if let Some((u, true)) = self.unit(i + 1) {
+                if u == Unit::Year {
+                    return Some(Cand::date(i + 2, "PAST_REF".into()));
+                }
+                return Some(Cand::new(
+                    i + 2,
+                    TimexType::Duration,
+                    duration_value(Qty::Vague, u),
+                ));
+            }
+            return None;
+        }
+        // "for years", "within weeks", "for decades"
+        if let Some((u, true)) = self.unit(i) {
+            let prev_ok = i > 0
+                && ["for", "within", "after", "took", "lasted", "spent"]
+                    .iter()
+                    .any(|w| self.is(i - 1, w));
+            if prev_ok && !matches!(u, Unit::Night | Unit::Weekend) && !self.cap(i) {
+                let mut end = i + 1;
+                if self.kw(end) == Kw::Or && self.unit(end + 1).is_some_and(|x| x.1) {
+                    end += 2;
+                }
+                return Some(Cand::new(end, TimexType::Duration, duration_value(Qty::Vague, u)));
+            }
+        }
+        // "year-earlier", "year-ago" as adjectives (a following "quarter"/"period" is quarter()'s)
+        if self.kw(i) == Kw::Year && self.hyphen(i + 1) && matches!(self.kw(i + 2), Kw::Earlier | Kw::Ago) {
+            let v = match (self.quarter, dct) {
+                (Some((y, q, _)), _) => format!("{}-Q{q}", y - 1),
+                (_, Some(d)) => format!("{:04}", d.year() - 1),
+                _ => "XXXX".into(),
+            };
+            return Some(Cand::date(i + 3, v));
+        }
+        // "the year", "the fiscal year", "the full year", "the current fiscal year"
+        if self.kw(i) == Kw::The {
+            let mut j = i + 1;
+            let mut off = 0;
+            let mut modifier = false;
+            while matches!(
+                self.kw(j),
+                Kw::Fiscal | Kw::Full | Kw::Current | Kw::Latest | Kw::Whole | Kw::Entire
+            ) {
+                if self.kw(j) == Kw::Latest {
+                    off = -1;
+                }
+                modifier = true;
+                j += 1;
+            }
+            if self.kw(j) == Kw::Year && !self.hyphen(j + 1) {
+                let prep = i > 0
+                    && ["for", "in", "of", "during", "through", "throughout"]
+                        .iter()
+                        .any(|w| self.is(i - 1, w));
+                if !modifier && !prep {
+                    return None;
+                }
+                if matches!(self.kw(j + 1), Kw::Ended | Kw::Ending | Kw::Ends)
+                    || self.is(j + 1, "to") && self.is_num(j + 2)
+                {
+                    return Some(Cand::new(j + 1, TimexType::Duration, "P1Y".into()));
+                }
+                if matches!(self.kw(j + 1), Kw::Before | Kw::After | Kw::Ago | Kw::Earlier) {
+                    return None;
+                }
+                let v = dct.map_or("XXXX".to_string(), |d| format!("{:04}", d.year() + off));
+                return Some(Cand::date(j + 1, v));
+            }
+        }
+        None
+    }
+
+    /// "two days ago" (sign -1), "in three weeks' time"/"three weeks from now" (+1);
+    /// `narrative`: "three days later" counts from the last date named.
+    fn shift(&self, _i: usize, end: usize, q: Qty, u: Unit, sign: i64, narrative: bool) -> Option<Cand> {
+        let anchor = if narrative {
+            self.ref_day().or(self.dct)
+        } else {
+            self.dct
+        };
+        let Qty::N(n) = q else {
+            let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return Some(Cand::date(end, v.into()));
+        };
+        let Some(base) = anchor else {
+            let v = match u {
+                Unit::Year | Unit::Decade | Unit::Century => "XXXX",
+                Unit::Month | Unit::Quarter => "XXXX-XX",
+                Unit::Week | Unit::Fortnight => "XXXX-WXX",
+                Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XXTXX:XX",
+                _ => "XXXX-XX-XX",
+            };
+            return Some(Cand::date(end, v.into()));
+        };
+        let n = n.round() as i64;
+        // "a year earlier" next to a fiscal quarter means the same quarter a year before.
+        if matches!(u, Unit::Year) && n == 1 {
+            if let Some((y, qq, _)) = self.quarter {
+                {
+                    let mut c = Cand::date(end, format!("{}-Q{qq}", y as i64 + sign));
+                    c.quarter = None;
+                    return Some(c);
+                }
+            }
+        }
+        let c = match u {
+            Unit::Day | Unit::Night | Unit::Weekend => {
+                let d = add_days(base, sign * n);
+                Cand::date(end, ymd(d)).with_day(Some(d))
+            }
+            Unit::Week | Unit::Fortnight => {
+                let mult = if u == Unit::Fortnight { 14 } else { 7 };
+                Cand::date(end, week(add_days(base, sign * n * mult)))
+            }
+            Unit::Month => {
+                let d = add_months(base, (sign * n) as i32);
+                Cand::date(end, ym(d.year(), d.month()))
+            }
+            Unit::Quarter => {
+                let d = add_months(base, (sign * n * 3) as i32);
+                Cand::date(end, format!("{}-Q{}", d.year(), quarter_of(d)))
+            }
+            Unit::Year => Cand::date(end, format!("{:04}", base.year() as i64 + sign * n)),
+            Unit::Decade => Cand::date(end, format!("{:04}", base.year() as i64 + sign * n * 10)),
+            Unit::Century => Cand::date(end, format!("{:02}", (base.year() as i64 + sign * n * 100) / 100)),
+            Unit::Hour | Unit::Minute | Unit::Second => {
+                Cand::new(end, TimexType::Time, format!("{}T{}", ymd(base), "XX:XX"))
+            }
+        };
+        Some(c)
+    }
+
+    /// Clock times: "10pm", "10:30 a.m.", "22:09", "noon", "midnight".
+    fn clock(&self, i: usize) -> Option<Cand> {
+        let (end, hh, mm) = self.clock_core(i)?;
+        // a following day: "10 p.m. Tuesday", "noon Saturday", "midnight Friday"
+        let mut date = None;
+        let mut e = end;
+        let after = if self.punct(end, ",") { end + 1 } else { end };
+        if let Some(c) = self
+            .weekday_expr(after)
+            .or_else(|| self.month_day(after))
+            .or_else(|| self.day_month(after))
+            .or_else(|| match self.kw(after) {
+                Kw::Today | Kw::Yesterday | Kw::Tomorrow => self.deictic(after),
+                _ => None,
+            })
+        {
+            if c.kind == TimexType::Date && c.day.is_some() {
+                date = c.day;
+                e = c.end;
+            }
+        }
+        let dd = date.or(self.ref_day().filter(|_| false)).or(self.dct);
+        let base = match dd {
+            Some(d) => ymd(d),
+            None => "XXXX-XX-XX".into(),
+        };
+        let v = if hh == 24 {
+            format!("{base}T24:00")
+        } else {
+            format!("{base}T{hh:02}:{mm:02}")
+        };
+        Some(Cand::new(e, TimexType::Time, v).with_day(date))
+    }
+
+    /// (end, hour, minute) of a clock time.
+    fn clock_core(&self, i: usize) -> Option<(usize, u32, u32)> {
+        match self.kw(i) {
+            Kw::Noon | Kw::Midday => return Some((i + 1, 12, 0)),
+            Kw::Midnight => return Some((i + 1, 24, 0)),
+            _ => {}
+        }
+        if !self.is_num(i) || self.nd(i) > 2 {
+            return None;
+        }
+        let mut h = self.num(i) as u32;
+        let mut m = 0;
+        let mut end = i + 1;
+        let mut has_min = false;
+        let dot_sep = self.punct(end, ".") && {
+            let a = self.word(end + 2);
+            matches!(self.kw(end + 2), Kw::Am | Kw::Pm)
+                || a.eq_ignore_ascii_case("a.m")
+                || a.eq_ignore_ascii_case("p.m")
+        };
+        if (self.punct(end, ":") || dot_sep)
+            && self.glued(end)
+            && self.is_num(end + 1)
+            && self.glued(end + 1)
+            && self.nd(end + 1) == 2
+        {
+            m = self.num(end + 1) as u32;
+            end += 2;
+            has_min = true;
+            // seconds
+            if self.punct(end, ":") && self.glued(end) && self.is_num(end + 1) && self.nd(end + 1) == 2 {
+                end += 2;
+            }
+        }
+        if h > 24 || m > 59 {
+            return None;
+        }
+        let ampm = match self.kw(end) {
+            Kw::Am => Some(false),
+            Kw::Pm => Some(true),
+            _ => {
+                let w = self.word(end);
+                if w.eq_ignore_ascii_case("a.m") {
+                    Some(false)
+                } else if w.eq_ignore_ascii_case("p.m") {
+                    Some(true)
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(pm) = ampm {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            end += 1;
+            // "a.m." final period, only when glued and not ending the sentence.
+            if self.punct(end, ".")
+                && self.glued(end)
+                && self.t.get(end + 1).is_some_and(|t| {
+                    t.entry.is_some_and(|e| {
+                        e.weekday > 0
+                            || e.month > 0
+                            || matches!(
+                                e.kw,
+                                Kw::Gmt
+                                    | Kw::Utc
+                                    | Kw::Est
+                                    | Kw::Edt
+                                    | Kw::Pst
+                                    | Kw::Cet
+                                    | Kw::Bst
+                                    | Kw::Kst
+                                    | Kw::Ist
+                                    | Kw::Jst
+                            )
+                    })
+                })
+            {
+                end += 1;
+            }
+            if pm && h < 12 {
+                h += 12;
+            } else if !pm && h == 12 {
+                h = 0;
+            }
+        } else if self.is(end, "o") && self.punct(end + 1, "'") && self.kw(end + 2) == Kw::Oclock {
+            end += 3;
+        } else if !has_min {
+            return None;
+        } else {
+            // "22:09" needs to look like a clock: minutes given; not a score "3:1"
+            if i > 0 && self.t[i].glued && !self.punct(i - 1, "(") && !self.is(i - 1, "T") {
+                return None;
+            }
+        }
+        // time zones
+        if matches!(
+            self.kw(end),
+            Kw::Gmt | Kw::Utc | Kw::Est | Kw::Edt | Kw::Pst | Kw::Cet | Kw::Bst | Kw::Kst | Kw::Ist | Kw::Jst
+        ) {
+            end += 1;
+        }
+        Some((end, h, m))
+    }
+
+    /// Bare years and "fiscal 2025", "mid-2024", "the year 2000", "year-end".
+    fn year_expr(&self, i: usize) -> Option<Cand> {
+        // "fiscal 1989", "fiscal year 1989", "FY2025", "FY 2025"
+        if matches!(self.kw(i), Kw::Fiscal | Kw::Fy) {
+            let mut j = i + 1;
+            if self.kw(j) == Kw::Year {
+                j += 1;
+            }
+            if let Some((end, y)) = self.year(j) {
+                return Some(Cand::date(end, format!("{y:04}")));
+            }
+            // "fiscal '98" / "FY25"
+            if self.is_num(j) && self.nd(j) == 2 && self.kw(i) == Kw::Fy {
+                return Some(Cand::date(j + 1, format!("20{:02}", self.num(j))));
+            }
+            return None;
+        }
+        // "the year 2000", "the year two thousand"
+        if self.kw(i) == Kw::The && self.kw(i + 1) == Kw::Year {
+            if let Some((end, y)) = self.year(i + 2) {
+                return Some(Cand::date(end, format!("{y:04}")));
+            }
+            return None;
+        }
+        if self.kw(i) == Kw::Year && self.hyphen(i + 1) && self.kw(i + 2) == Kw::End {
+            let v = self
+                .dct
+                .map_or("XXXX".to_string(), |d| format!("{:04}", d.year()));
+            return Some(Cand::date(i + 3, v));
+        }
+        let (end, y) = self.year(i)?;
+        if self.is_num(i) {
+            // decades are handled elsewhere
+            if self.glued(end) && (self.is(end, "s") || self.punct(end, "'")) {
+                return None;
+            }
+            // "2025-26", "1990-91": a span of years; tag the first only when
+            // followed by a short year (season names are not dates either).
+            if self.hyphen(end) && self.is_num(end + 1) {
+                return None;
+            }
+            let prev_ok = i > 0
+                && (self.t[i - 1]
+                    .entry
+                    .is_some_and(|e| e.flags & YEAR_PRECEDER != 0 || e.month > 0)
+                    || self.punct(i - 1, "-")
+                        && i > 1
+                        && matches!(self.kw(i - 2), Kw::Mid | Kw::Early | Kw::Late));
+            // Event names: "2023 Asian Games", "the 2022 World Cup".
+            if self.event_name_after(end) {
+                return None;
+            }
+            if self.kw(i.wrapping_sub(1)) == Kw::The || i > 0 && self.punct(i - 1, "'") {
+                // "the 1988 period" is handled by quarter(); "the 2024 election": a
+                // capitalised name after "the YEAR" is an edition of something.
+                if self.t.get(end).is_some_and(|t| t.kind == Kind::Word && t.cap) && self.same_sent(i, end) {
+                    return None;
+                }
+            }
+            let prev_det = i > 0
+                && (matches!(self.kw(i - 1), Kw::The | Kw::Its | Kw::That | Kw::This)
+                    || ["his", "her", "their", "our"].iter().any(|w| self.is(i - 1, w))
+                    || self.is(i - 1, "s") && i > 1 && self.punct(i - 2, "'"));
+            let next_plural = self
+                .t
+                .get(end)
+                .is_some_and(|t| t.kind == Kind::Word && !t.cap && self.word(end).ends_with('s'));
+            if !(prev_ok || prev_det && !next_plural && (1900..=2100).contains(&y)) {
+                if !(1900..=2100).contains(&y) {
+                    return None;
+                }
+                if let Some(t) = self.t.get(end) {
+                    if t.kind == Kind::Word
+                        && !t.cap
+                        && t.entry
+                            .is_none_or(|e| e.flags & YEAR_FOLLOWER == 0 && e.month == 0)
+                    {
+                        return None;
+                    }
+                    if t.kind == Kind::Punct && matches!(self.word(end), "%" | "$") {
+                        return None;
+                    }
+                }
+                // a number among numbers: "1990 to 2000 units"? keep.
+                if i > 0 && (self.punct(i - 1, "$") || self.punct(i - 1, "#") || self.is(i - 1, "No")) {
+                    return None;
+                }
+            }
+        }
+        Some(Cand::date(end, format!("{y:04}")))
+    }
+
+    /// Whether capitalised words after a year name an event: "2023 Asian Games".
+    fn event_name_after(&self, end: usize) -> bool {
+        let mut k = end;
+        let mut seen = 0;
+        while k < self.n() && seen < 4 && self.same_sent(k, end.saturating_sub(1)) {
+            let t = &self.t[k];
+            if t.kind != Kind::Word || !t.cap {
+                break;
+            }
+            if t.entry.is_some_and(|e| e.month > 0 || e.weekday > 0) && seen == 0 {
+                return false;
+            }
+            if t.entry.is_some_and(|e| e.flags & EVENT_NAME != 0) {
+                return true;
+            }
+            k += 1;
+            seen += 1;
+        }
+        false
+    }
+
+    /// "the 1990s", "1990s", "the '80s", "the early 1980s", "the nineties",
+    /// "the 20th century".
+    fn decade(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if self.kw(j) == Kw::The {
+            j += 1;
+        }
+        if matches!(self.kw(j), Kw::Early | Kw::Late | Kw::Mid) {
+            j += 1;
+            if self.hyphen(j) {
+                j += 1;
+            }
+        }
+        // 1990s
+        if self.is_num(j) && self.nd(j) == 4 && self.num(j).is_multiple_of(10) {
+            let mut e = j + 1;
+            if self.punct(e, "'") && self.glued(e) {
+                e += 1;
+            }
+            if self.glued(e) && self.is(e, "s") {
+                return Some(Cand::date(e + 1, format!("{:03}", self.num(j) / 10)));
+            }
+        }
+        // '80s, 80s
+        let k = if (self.punct(j, "'") || self.punct(j, "\u{2019}")) && self.glued(j + 1) {
+            j + 1
+        } else {
+            j
+        };
+        if self.is_num(k)
+            && self.nd(k) == 2
+            && self.num(k).is_multiple_of(10)
+            && self.glued(k + 1)
+            && self.is(k + 1, "s")
+            && (k > j || self.kw(i) == Kw::The)
+        {
+            let d = self.num(k) / 10;
+            let c = if d <= 2 { 200 + d } else { 190 + d };
+            return Some(Cand::date(k + 2, format!("{c:03}")));
+        }
+        // the nineties
+        if j > i {
+            let w = self.word(j);
+            if let Some((_, d)) = DECADE_WORDS.iter().find(|(x, _)| w.eq_ignore_ascii_case(x)) {
+                if self.kw(i) == Kw::The {
+                    return Some(Cand::date(j + 1, format!("19{d}")));
+                }
+            }
+        }
+        // the 20th century
+        if self.kw(i) == Kw::The {
+            if let Some((e, o)) = self.day(j) {
+                if self.kw(e) == Kw::Century || self.is(e, "century") {
+                    return Some(Cand::date(e + 1, format!("{:02}", o - 1)));
+                }
+            }
+        }
+        None
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2025",
+    /// "the fourth quarter of 1990", "the first half of 2025", "the quarter",
+    /// "the year-earlier quarter", "the latest period".
+    fn quarter(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut explicit_year: Option<i32> = None;
+        let mut year_off = 0;
+        let mut latest = false;
+        let mut current = false;
+        // determiners and possessives
+        let det = self.kw(j);
+        match self.kw(j) {
+            Kw::The | Kw::Its | Kw::This | Kw::That | Kw::A => j += 1,
+            Kw::Next | Kw::Last if self.kw(j + 1) == Kw::Year && self.punct(j + 2, "'") => {
+                year_off = if self.kw(j) == Kw::Next { 1 } else { -1 };
+                j += 2;
+                if self.is(j + 1, "s") {
+                    j += 2;
+                }
+            }
+            _ => {}
+        }
+        if self.kw(i) == Kw::This && self.kw(i + 1) == Kw::Year && self.punct(i + 2, "'") {
+            j = i + 4;
+        }
+        // year-ago / year-earlier / comparable / corresponding
+        if self.kw(j) == Kw::Year && self.hyphen(j + 1) && matches!(self.kw(j + 2), Kw::Ago | Kw::Earlier) {
+            year_off = -1;
+            j += 3;
+        }
+        while matches!(
+            self.kw(j),
+            Kw::Comparable | Kw::Corresponding | Kw::Fiscal | Kw::Latest | Kw::Current | Kw::Same
+        ) || self.is(j, "flat")
+            || self.is(j, "recent")
+        {
+            if matches!(self.kw(j), Kw::Latest) || self.is(j, "recent") {
+                latest = true;
+            }
+            if self.kw(j) == Kw::Current {
+                current = true;
+            }
+            j += 1;
+            if self.hyphen(j) {
+                j += 1;
+            }
+        }
+        // "the 1988 third quarter", "the 1988 period"
+        if let Some((e, y)) = self.year(j) {
+            if self.is_num(j) {
+                explicit_year = Some(y);
+                j = e;
+            }
+        }
+        let ordinal = self.t.get(j).and_then(|t| t.entry).map_or(0, |e| e.ordinal);
+        let mut k: usize;
+        let mut q: Option<u32> = None;
+        let mut half: Option<u32> = None;
+        let mut nine_months = false;
+        if (1..=4).contains(&ordinal) || self.is_num(j) && (1..=4).contains(&self.num(j)) && self.glued(j + 1)
+        {
+            let n = if ordinal > 0 { ordinal } else { self.num(j) as u32 };
+            k = j + 1;
+            if ordinal == 0 && matches!(self.kw(k), Kw::St | Kw::Nd | Kw::Rd | Kw::Th) {
+                k += 1;
+            }
+            let hy = self.hyphen(k);
+            if hy {
+                k += 1;
+                // "the third-quarter loss": the determiner belongs to the noun.
+                if j > i && matches!(det, Kw::The | Kw::Its | Kw::That | Kw::A) {
+                    return None;
+                }
+            }
+            if self.kw(k) == Kw::Quarter && self.hyphen(k + 1) {
+                return None;
+            }
+            if self.kw(k) == Kw::Quarter {
+                q = Some(n);
+                k += 1;
+            } else if self.kw(k) == Kw::Half && n <= 2 {
+                half = Some(n);
+                k += 1;
+            } else {
+                return None;
+            }
+        } else if self.kw(j) == Kw::Last && self.kw(j + 1) == Kw::Half && j > i {
+            half = Some(2);
+            k = j + 2;
+        } else if self.kw(j) == Kw::Quarter || self.kw(j) == Kw::Period && j > i {
+            // "the quarter", "the latest period", "the 1988 period"
+            if j == i {
+                return None;
+            }
+            k = j + 1;
+        } else if self.is(j, "nine") && self.is(j + 1, "months") && j > i {
+            nine_months = true;
+            k = j + 2;
+        } else {
+            return None;
+        }
+        if nine_months {
+            return None;
+        }
+        // "of 1990", "1990", "of this year", "of next year", "of the year"
+        let mut e = k;
+        let yk = if self.kw(e) == Kw::Of { e + 1 } else { e };
+        if let Some((ye, y)) = self.year(yk) {
+            if self.is_num(yk) {
+                explicit_year = Some(y);
+                e = ye;
+            }
+        } else if self.kw(e) == Kw::Of
+            && matches!(self.kw(e + 1), Kw::This | Kw::Next | Kw::Last | Kw::The)
+            && self.kw(e + 2) == Kw::Year
+        {
+            year_off += match self.kw(e + 1) {
+                Kw::Next => 1,
+                Kw::Last => -1,
+                _ => 0,
+            };
+            e += 3;
+        }
+        let dct = self.dct;
+        let ctx = self.quarter.map(|(y, q, _)| (y, q));
+        let (year, qn) = if let Some(h) = half {
+            let y = explicit_year.or(dct.map(|d| d.year() + year_off));
+            return Some(Cand::date(
+                e,
+                match y {
+                    Some(y) => format!("{y:04}-H{h}"),
+                    None => format!("XXXX-H{h}"),
+                },
+            ));
+        } else if let Some(qn) = q {
+            let y = match explicit_year {
+                Some(y) => Some(y),
+                None => dct.map(|d| {
+                    let mut y = d.year() + year_off;
+                    // a quarter that has not started yet, in a past-tense clause, is last year's
+                    if year_off == 0
+                        && qn > quarter_of(d)
+                        && self.tense(i, e) == Tense::Past
+                        && qn - quarter_of(d) >= 2
+                    {
+                        y -= 1;
+                    }
+                    y
+                }),
+            };
+            (y, Some(qn))
+        } else {
+            // "the quarter", "the latest period", "the year-ago quarter"
+            let base = if current {
+                dct.map(|d| (d.year(), quarter_of(d)))
+            } else {
+                ctx.or_else(|| {
+                    dct.map(|d| {
+                        let p = add_months(d, -3);
+                        (p.year(), quarter_of(p))
+                    })
+                })
+            };
+            if explicit_year.is_none() && year_off == 0 && !latest && !current && self.kw(j) == Kw::Period {
+                return None;
+            }
+            match base {
+                Some((y, qn)) => (Some(explicit_year.unwrap_or(y + year_off)), Some(qn)),
+                None => (None, None),
+            }
+        };
+        let mut qn = qn?;
+        let mut year = year;
+        // "the quarter ended Sept. 30": the quarter of that date
+        if q.is_none() && explicit_year.is_none() && matches!(self.kw(e), Kw::Ended | Kw::Ending) {
+            if let Some(c) = self.month_day(e + 1) {
+                if let Some(d) = c.day {
+                    qn = quarter_of(d);
+                    year = Some(d.year());
+                }
+            }
+        }
+        if j > i && matches!(det, Kw::Its | Kw::A | Kw::That) && explicit_year.is_none() && year_off == 0 {
+            return None;
+        }
+        let mut c = Cand::date(
+            e,
+            match year {
+                Some(y) => format!("{y:04}-Q{qn}"),
+                None => format!("XXXX-Q{qn}"),
+            },
+        );
+        if let Some(y) = year {
+            if year_off == 0 {
+                c.quarter = Some((y, qn));
+            }
+        }
+        Some(c)
+    }
+
+    /// "Q3", "Q3 2025", "3Q".
+    fn quarter_num(&self, i: usize) -> Option<Cand> {
+        let half = match self.kw(i) {
+            Kw::Q => false,
+            Kw::H => true,
+            _ => return None,
+        };
+        if !self.cap(i) || !self.is_num(i + 1) || !self.glued(i + 1) || self.nd(i + 1) != 1 {
+            return None;
+        }
+        let n = self.num(i + 1) as u32;
+        if n == 0 || n > 4 || half && n > 2 {
+            return None;
+        }
+        let mut end = i + 2;
+        let year = if let Some((e, y)) = self
+            .year(end)
+            .or_else(|| self.year(end + 1).filter(|_| self.punct(end, ",")))
+        {
+            end = e;
+            Some(y)
+        } else if self.punct(end, "'") && self.is_num(end + 1) && self.nd(end + 1) == 2 {
+            end += 2;
+            Some(2000 + self.num(end - 1) as i32)
+        } else {
+            self.dct.map(|d| d.year())
+        };
+        let letter = if half { "H" } else { "Q" };
+        let v = match year {
+            Some(y) => format!("{y:04}-{letter}{n}"),
+            None => format!("XXXX-{letter}{n}"),
+        };
+        let mut c = Cand::date(end, v);
+        if let (false, Some(y)) = (half, year) {
+            c.quarter = Some((y, n));
+        }
+        Some(c)
+    }
+
+    /// SET: "every year", "each Monday", "daily", "weekly", "annually".
+    fn set(&self, i: usize) -> Option<Cand> {
+        let simple = match self.kw(i) {
+            Kw::Daily => Some("P1D"),
+            Kw::Weekly => Some("P1W"),
+            Kw::Monthly => Some("P1M"),
+            Kw::Yearly | Kw::Annually => Some("P1Y"),
+            Kw::Hourly => Some("PT1H"),
+            Kw::Nightly => Some("P1D"),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            return Some(Cand::new(i + 1, TimexType::Set, v.into()));
+        }
+        if !matches!(self.kw(i), Kw::Every | Kw::Each | Kw::Per) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.kw(j) == Kw::Other {
+            let (u, _) = self.unit(j + 1)?;
+            return Some(Cand::new(j + 2, TimexType::Set, duration_value(Qty::N(2.0), u)));
+        }
+        if self.kw(j) == Kw::Single {
+            j += 1;
+        }
+        if let Some((u, _)) = self.unit(j) {
+            let v = match u {
+                Unit::Weekend => "XXXX-WXX-WE".to_string(),
+                Unit::Night => "XXXX-XX-XXTNI".to_string(),
+                _ => duration_value(Qty::N(1.0), u),
+            };
+            return Some(Cand::new(j + 1, TimexType::Set, v));
+        }
+        if let Some((end, q, u)) = self.measure(j) {
+            return Some(Cand::new(end, TimexType::Set, duration_value(q, u)));
+        }
+        if self.kw(i) == Kw::Per {
+            return None;
+        }
+        if let Some((end, wd, _)) = self.weekday(j) {
+            if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
+                return Some(Cand::new(end + 1, TimexType::Set, format!("XXXX-WXX-{wd}T{p}")));
+            }
+            return Some(Cand::new(end, TimexType::Set, format!("XXXX-WXX-{wd}")));
+        }
+        if let Some((end, m, _)) = self.month(j) {
+            return Some(Cand::new(end, TimexType::Set, format!("XXXX-{m:02}")));
+        }
+        if let Some(s) = self.t.get(j).and_then(|t| t.entry).and_then(|e| e.season) {
+            return Some(Cand::new(j + 1, TimexType::Set, format!("XXXX-{s}")));
+        }
+        if let Some(p) = self.t.get(j).and_then(|t| t.entry).and_then(|e| e.day_part) {
+            return Some(Cand::new(j + 1, TimexType::Set, format!("XXXX-XX-XXT{p}")));
+        }
+        None
+    }
+
+    /// Fixed holidays: "Christmas", "New Year's Day", "Thanksgiving".
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        if !self.cap(i) {
+            return None;
+        }
+        let lex = &*super::lexicon::LEXICON;
+        let w = self.word(i).to_ascii_lowercase();
+        let mut found: Option<(usize, u32, u32)> = None;
+        if lex.holiday_heads.contains(&w) {
+            'outer: for (parts, m, d) in &lex.holidays {
+                let mut k = i;
+                for p in parts {
+                    while self.punct(k, "'") || self.punct(k, "\u{2019}") {
+                        k += 1;
+                    }
+                    if !self.is(k, p) {
+                        continue 'outer;
+                    }
+                    k += 1;
+                }
+                found = Some((k, *m as u32, *d as u32));
+                break;
+            }
+        }
+        let (end, date_of) = if let Some((end, m, d)) = found {
+            (
+                end,
+                Box::new(move |y: i32| NaiveDate::from_ymd_opt(y, m, d))
+                    as Box<dyn Fn(i32) -> Option<NaiveDate>>,
+            )
+        } else if self.kw(i) == Kw::Thanksgiving {
+            let end = if self.is(i + 1, "Day") { i + 2 } else { i + 1 };
+            (
+                end,
+                Box::new(|y: i32| anchor::nth_weekday(y, 11, 4, 4)) as Box<dyn Fn(i32) -> Option<NaiveDate>>,
+            )
+        } else if self.kw(i) == Kw::Election && self.is(i + 1, "Day") {
+            // US general election: the Tuesday after the first Monday in November.
+            (
+                i + 2,
+                Box::new(|y: i32| anchor::nth_weekday(y, 11, 1, 1).map(|d| add_days(d, 1)))
+                    as Box<dyn Fn(i32) -> Option<NaiveDate>>,
+            )
+        } else {
+            return None;
+        };
+        // explicit year: "Christmas 2024"
+        if let Some((ye, y)) = self.year(end) {
+            let d = date_of(y)?;
+            return Some(Cand::date(ye, ymd(d)).with_day(Some(d)));
+        }
+        let Some(dct) = self.dct else {
+            return Some(Cand::date(end, "XXXX-XX-XX".into()));
+        };
+        let tense = self.tense(i, end);
+        let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1).filter_map(&date_of).collect();
+        let pick = match tense {
+            Tense::Past => cands.iter().rev().find(|c| **c <= dct),
+            Tense::Future => cands.iter().find(|c| **c >= dct),
+            Tense::Unknown => cands.iter().min_by_key(|c| (**c - dct).num_days().abs()),
+        }?;
+        let _ = Datelike::year(pick);
+        Some(Cand::date(end, ymd(*pick)).with_day(Some(*pick)))
+    }
+
+    /// "the beginning of October", "the end of 1990", "the end of the year",
+    /// "the middle of October", "the end of the month".
+    fn part_of(&self, i: usize) -> Option<Cand> {
+        if self.kw(i) != Kw::The
+            || !matches!(
+                self.kw(i + 1),
+                Kw::Beginning | Kw::End | Kw::Start | Kw::Middle | Kw::Turn
+            )
+            || self.kw(i + 2) != Kw::Of
+        {
+            return None;
+        }
+        let j = i + 3;
+        if let Some(c) = self
+            .month_day(j)
+            .or_else(|| self.year_expr(j))
+            .or_else(|| self.relative(j))
+        {
+            if c.day.is_none() {
+                return Some(Cand { day: None, ..c });
+            }
+        }
+        if self.kw(j) == Kw::The {
+            if let Some((u, false)) = self.unit(j + 1) {
+                let dct = self.dct;
+                let v = match (u, dct) {
+                    (Unit::Year, Some(d)) => format!("{:04}", d.year()),
+                    (Unit::Month, Some(d)) => ym(d.year(), d.month()),
+                    (Unit::Week, Some(d)) => week(d),
+                    (Unit::Year, None) => "XXXX".into(),
+                    (Unit::Month, None) => "XXXX-XX".into(),
+                    _ => return None,
+                };
+                return Some(Cand::date(j + 2, v));
+            }
+        }
+        None
+    }
+
+    /// Narrative time: "the next day", "the following day", "the day before",
+    /// "the previous day", "that day", "the same day", "the following week",
+    /// "that year", "earlier that day".
+    fn narrative(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if matches!(self.kw(j), Kw::Earlier | Kw::Later) && self.kw(j + 1) == Kw::That {
+            j += 1;
+        }
+        let (end, off, u) = match (self.kw(j), self.kw(j + 1), self.kw(j + 2)) {
+            (Kw::The, Kw::Next | Kw::Following, _) => {
+                let (u, false) = self.unit(j + 2)? else {
+                    return None;
+                };
+                (j + 3, 1, u)
+            }
+            (Kw::The, Kw::Previous, _) => {
+                let (u, false) = self.unit(j + 2)? else {
+                    return None;
+                };
+                (j + 3, -1, u)
+            }
+            (Kw::The, Kw::Same, _) | (Kw::That, Kw::Same, _) => {
+                let (u, false) = self.unit(j + 2)? else {
+                    return None;
+                };
+                (j + 3, 0, u)
+            }
+            (Kw::The, Kw::Day | Kw::Year | Kw::Week | Kw::Month, Kw::Before | Kw::After) => {
+                let (u, _) = self.unit(j + 1)?;
+                // "the day after the election" compares with something else
+                if self.kw(j + 2) == Kw::After
+                    && self.t.get(j + 3).is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    && self.same_sent(j, j + 3)
+                    && !matches!(self.kw(j + 3), Kw::And | Kw::Or | Kw::So)
+                {
+                    return None;
+                }
+                if self.kw(j + 2) == Kw::Before
+                    && self.t.get(j + 3).is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    && self.same_sent(j, j + 3)
+                    && !matches!(self.kw(j + 3), Kw::And | Kw::Or | Kw::So)
+                {
+                    return None;
+                }
+                (j + 3, if self.kw(j + 2) == Kw::Before { -1 } else { 1 }, u)
+            }
+            (Kw::That, Kw::Day | Kw::Year | Kw::Week | Kw::Month, _) => {
+                let (u, _) = self.unit(j + 1)?;
+                (j + 2, 0, u)
+            }
+            (Kw::That, _, _) => {
+                let (u, _) = self.unit(j + 1)?;
+                if !matches!(u, Unit::Night) {
+                    return None;
+                }
+                (j + 2, 0, u)
+            }
+            _ => return None,
+        };
+        if u == Unit::Year {
+            if let Some(y) = self.ref_year.or(self.ref_day().map(|d| d.year())) {
+                return Some(Cand::date(end, format!("{:04}", y as i64 + off)));
+            }
+        }
+        let base = self.ref_day();
+        let Some(b) = base else {
+            let v = match u {
+                Unit::Year => "XXXX",
+                Unit::Month => "XXXX-XX",
+                Unit::Week => "XXXX-WXX",
+                _ => "XXXX-XX-XX",
+            };
+            return Some(Cand::date(end, v.into()));
+        };
+        Some(match u {
+            Unit::Day => {
+                let d = add_days(b, off);
+                Cand::date(end, ymd(d)).with_day(Some(d))
+            }
+            Unit::Night => Cand::new(end, TimexType::Time, format!("{}TNI", ymd(add_days(b, off)))),
+            Unit::Week => Cand::date(end, week(add_days(b, 7 * off))),
+            Unit::Month => {
+                let d = add_months(b, off as i32);
+                Cand::date(end, ym(d.year(), d.month()))
+            }
+            Unit::Year => Cand::date(end, format!("{:04}", b.year() as i64 + off)),
+            _ => return None,
+        })
+    }
+}

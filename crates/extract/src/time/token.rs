@@ -1,0 +1,182 @@
+//! A small tokenizer for the temporal grammar: words, numbers and single
+//! punctuation marks, each with byte offsets, sentence and paragraph indices.
+//!
+//! Letters and digits are split apart ("10pm" -> "10" "pm", "Q3" -> "Q" "3");
+//! `glued` says a token touches the previous one, so the grammar can ask for
+//! "third-quarter" or "1990s" written as one word.
+
+use super::lexicon::{Entry, Kw, LEXICON};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub(crate) s: usize,
+    pub(crate) e: usize,
+    pub(crate) kind: Kind,
+    pub(crate) entry: Option<&'static Entry>,
+    /// Value of a number token (saturating), 0 otherwise.
+    pub(crate) num: u64,
+    /// Number of digits of a number token.
+    pub(crate) nd: u8,
+    /// First character is upper case.
+    pub(crate) cap: bool,
+    /// No white space between this token and the previous one.
+    pub(crate) glued: bool,
+    pub(crate) sent: u32,
+    pub(crate) para: u32,
+}
+
+impl Tok {
+    pub(crate) fn kw(&self) -> Kw {
+        self.entry.map_or(Kw::None, |e| e.kw)
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "no",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "u.s", "inc",
+    "corp", "co", "ltd", "jr", "sr", "mt", "ft", "a.m", "p.m", "e.g", "i.e", "approx", "est",
+];
+
+fn lookup(word: &str) -> Option<&'static Entry> {
+    let lex = &*LEXICON;
+    if word.len() > 24 {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let bytes = word.as_bytes();
+    for (k, b) in bytes.iter().enumerate() {
+        buf[k] = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
+    lex.get(lower)
+}
+
+/// Split `text` into tokens. Cheap: one pass over the bytes, one hash
+/// look-up per ASCII word.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
+    let mut i = 0;
+    let mut sent = 0u32;
+    let mut para = 0u32;
+    let mut glued = false;
+    let mut newlines = 0u32;
+    let mut pending_boundary = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            newlines += 1;
+            glued = false;
+            i += 1;
+            continue;
+        }
+        if b == b' ' || b == b'\t' || b == b'\r' {
+            glued = false;
+            i += 1;
+            continue;
+        }
+        if newlines >= 2 {
+            para += 1;
+            sent += 1;
+            pending_boundary = false;
+        } else if newlines == 1 && pending_boundary {
+            sent += 1;
+            pending_boundary = false;
+        }
+        let start = i;
+        let (kind, end) = if b.is_ascii_digit() {
+            let mut j = i;
+            while j < bytes.len() && bytes[j].is_ascii_digit() {
+                j += 1;
+            }
+            (Kind::Num, j)
+        } else if b.is_ascii_alphabetic()
+            || b >= 0x80 && text[i..].chars().next().is_some_and(char::is_alphabetic)
+        {
+            let mut j = i;
+            while j < bytes.len() {
+                let c = bytes[j];
+                if c.is_ascii_alphabetic() {
+                    j += 1;
+                } else if c >= 0x80 {
+                    let ch = text[j..].chars().next().unwrap_or(' ');
+                    if ch.is_alphabetic() {
+                        j += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else if c == b'.'
+                    && j + 2 < bytes.len()
+                    && bytes[j + 1].is_ascii_alphabetic()
+                    && bytes[j + 2] == b'.'
+                    && j - i == 1
+                {
+                    // "a.m." / "p.m." / "U.S." kept together (without the final dot).
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            (Kind::Word, j)
+        } else {
+            let ch = text[i..].chars().next().map_or(1, char::len_utf8);
+            (Kind::Punct, i + ch)
+        };
+        let slice = &text[start..end];
+        if pending_boundary {
+            let c = slice.chars().next().unwrap_or(' ');
+            if c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '(') {
+                sent += 1;
+            }
+            pending_boundary = false;
+        }
+        let (num, nd) = if kind == Kind::Num {
+            let mut v: u64 = 0;
+            for d in slice.bytes() {
+                v = v.saturating_mul(10).saturating_add((d - b'0') as u64);
+            }
+            (v, slice.len().min(255) as u8)
+        } else {
+            (0, 0)
+        };
+        let entry = if kind == Kind::Word { lookup(slice) } else { None };
+        let cap = slice.chars().next().is_some_and(char::is_uppercase);
+        toks.push(Tok {
+            s: start,
+            e: end,
+            kind,
+            entry,
+            num,
+            nd,
+            cap,
+            glued,
+            sent,
+            para,
+        });
+        if kind == Kind::Punct && matches!(slice, "." | "!" | "?" | ";") {
+            let prev_abbrev = toks.len() >= 2 && {
+                let p = &toks[toks.len() - 2];
+                p.e == start
+                    && p.kind == Kind::Word
+                    && (p.e - p.s == 1
+                        || ABBREVIATIONS
+                            .iter()
+                            .any(|a| text[p.s..p.e].eq_ignore_ascii_case(a)))
+            };
+            if slice != "." || !prev_abbrev {
+                pending_boundary = true;
+            }
+        }
+        newlines = 0;
+        glued = true;
+        i = end;
+    }
+    toks
+}
