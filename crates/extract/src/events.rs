@@ -101,9 +101,18 @@ const DETERMINERS: &[&str] = &[
     "whose", "any", "no", "another", "such", "during",
 ];
 const PREPOSITIONS: &[&str] = &[
-    "in", "at", "of", "for", "from", "to", "with", "by", "on", "near", "between", "into", "about", "over",
+    "following", "during", "despite", "ahead", "in", "at", "of", "for", "from", "to", "with", "by", "on", "near", "between", "into", "about", "over",
     "against", "toward", "towards", "under", "without", "like", "than", "among", "amid", "via",
 ];
+/// Words between a subject and its verb: auxiliaries, adverbs, modals.
+const VERB_GROUP: &[&str] = &[
+    "will", "would", "also", "later", "then", "has", "have", "had", "is", "was", "are", "were", "to", "be",
+    "been", "expected", "scheduled", "set", "due", "plans", "planned", "not", "n't", "did", "does", "do",
+    "reportedly", "finally", "last", "first", "recently", "already", "once", "again", "briefly", "separately",
+    "personally", "officially", "formally", "jointly", "both", "all", "earlier", "previously", "yesterday",
+    "today", "shall", "may", "might", "could", "can", "just", "never", "subsequently", "immediately",
+];
+
 const GROUP_INTRODUCERS: &[&str] = &["involving", "including", "with", "between", "among", "joined"];
 const COUNTRY_BODIES: &[&str] = &["government", "side", "authorities", "delegation", "leadership", "administration"];
 
@@ -192,7 +201,10 @@ impl<'a> Sent<'a> {
     fn participant(&self, ci: usize) -> Option<Participant> {
         let lex = lexicon();
         let c = &self.input.chunks[ci];
-        let kind = actor_kind(&c.tag)?;
+        let kind = match c.tag {
+            Tag::Unknown(_) => crate::model::ActorKind::Person,
+            _ => actor_kind(&c.tag)?,
+        };
         let surface = self.surface(c).to_string();
         Some(match &c.tag {
             Tag::Person(p) => Participant {
@@ -214,8 +226,16 @@ impl<'a> Sent<'a> {
                 Participant { name: o.name.clone(), kind, title: None, country: o.country.clone(), surface }
             }
             Tag::OrgName(n) => Participant { name: n.clone(), kind, title: None, country: None, surface },
+            Tag::Unknown(n) => Participant { name: n.clone(), kind, title: None, country: None, surface },
             _ => return None,
         })
+    }
+
+    /// Whether chunk `ci` can fill an argument slot: an actor, or an
+    /// unplaced capitalized word that is not in a place phrase ("Yoon").
+    fn arg(&self, ci: usize) -> bool {
+        let c = &self.input.chunks[ci];
+        actor_kind(&c.tag).is_some() || matches!(c.tag, Tag::Unknown(_)) && !self.place_context(c.start) && c.start > 0
     }
 
     /// A chunk that modifies the next one rather than naming a participant:
@@ -226,8 +246,9 @@ impl<'a> Sent<'a> {
         let adjacent = next.is_some_and(|n| {
             n.start == c.end || (n.start == c.end + 1 && matches!(self.words[c.end].as_str(), "'s" | "\u{2019}s"))
         });
-        let next_is_person_or_title =
-            next.is_some_and(|n| matches!(n.tag, Tag::Person(_) | Tag::Title(_) | Tag::Honorific | Tag::OrgName(_)));
+        let next_is_person_or_title = next.is_some_and(|n| {
+            matches!(n.tag, Tag::Person(_) | Tag::Title(_) | Tag::Honorific | Tag::OrgName(_) | Tag::Unknown(_))
+        });
         matches!(c.tag, Tag::Country(_) | Tag::Capital(_) | Tag::Org(_) | Tag::Demonym(_))
             && adjacent
             && next_is_person_or_title
@@ -246,7 +267,7 @@ impl<'a> Sent<'a> {
         while i < limit {
             if let Some(ci) = self.chunk_at[i] {
                 let c = &self.input.chunks[ci];
-                if actor_kind(&c.tag).is_some() && !self.is_modifier(ci) && !self.place_context(c.start) {
+                if self.arg(ci) && !self.is_modifier(ci) && !self.place_context(c.start) {
                     out.push(ci);
                     i = c.end;
                     break;
@@ -318,13 +339,13 @@ impl<'a> Sent<'a> {
             let mut m = k;
             while m < limit {
                 match self.chunk_at[m] {
-                    Some(ci) if !self.is_modifier(ci) && actor_kind(&self.input.chunks[ci].tag).is_some() => break,
+                    Some(ci) if !self.is_modifier(ci) && self.arg(ci) => break,
                     Some(ci) => m = self.input.chunks[ci].end,
                     None => break,
                 }
             }
             match self.chunk_at.get(m).copied().flatten() {
-                Some(ci) if m < limit && m > i && actor_kind(&self.input.chunks[ci].tag).is_some() && !self.place_context(m) => {
+                Some(ci) if m < limit && m > i && self.arg(ci) && !self.place_context(m) => {
                     out.push(ci);
                     i = self.input.chunks[ci].end;
                 }
@@ -346,18 +367,47 @@ impl<'a> Sent<'a> {
         });
         is_place_tag
             && (matches!(prev(1), Some("in" | "at" | "to" | "from" | "near" | "into" | "across" | "outside" | "inside"))
-                || matches!(prev(2), Some("in" | "at" | "to" | "from")) && prev(1) == Some("the"))
+                || matches!(prev(2), Some("in" | "at" | "to" | "from"))
+                    && matches!(prev(1), Some("the" | "central" | "downtown" | "northern" | "southern" | "eastern" | "western" | "capital" | "nearby")))
     }
 
     /// The subject group: the first participant chunk of the clause before
     /// the trigger that is not inside a prepositional phrase.
     fn subject(&self, clause_start: usize, trigger: usize) -> Vec<usize> {
+        // the verb group right before the trigger: "X will also meet", "X, 70, met"
+        let mut k = trigger;
+        while k > clause_start && VERB_GROUP.contains(&self.words[k - 1].as_str()) {
+            k -= 1;
+        }
+        if k > clause_start {
+            if let Some(ci) = self.chunk_at[k - 1] {
+                let c = &self.input.chunks[ci];
+                let after_prep = c.start > 0 && PREPOSITIONS.contains(&self.words[c.start - 1].as_str());
+                if self.arg(ci) && !after_prep && !self.is_modifier(ci) {
+                    // the whole coordination ending here: walk back over "X, Y and"
+                    let mut first = ci;
+                    while first > 0 {
+                        let p = &self.input.chunks[first - 1];
+                        let between = &self.words[p.end..self.input.chunks[first].start];
+                        let joins = !between.is_empty()
+                            && between.iter().all(|w| matches!(w.as_str(), "and" | "," | "&"));
+                        if joins && self.arg(first - 1) && p.start >= clause_start {
+                            first -= 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    return (first..=ci).filter(|&x| self.arg(x) && !self.is_modifier(x)).collect();
+                }
+            }
+        }
         let mut i = clause_start;
         while i < trigger {
             if let Some(ci) = self.chunk_at[i] {
                 let c = &self.input.chunks[ci];
-                let after_prep = c.start > 0 && PREPOSITIONS.contains(&self.words[c.start - 1].as_str());
-                if actor_kind(&c.tag).is_some() && !after_prep && !self.is_modifier(ci) {
+                let after_prep = c.start > 0 && PREPOSITIONS.contains(&self.words[c.start - 1].as_str())
+                    || c.start > 0 && DETERMINERS.contains(&self.words[c.start - 1].as_str());
+                if self.arg(ci) && !after_prep && !self.is_modifier(ci) {
                     return self.group_right(c.start, trigger, 0).0;
                 }
                 if let Tag::Demonym(_) = c.tag {
@@ -551,8 +601,16 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     continue;
                 }
                 parts = visitor;
-                push_event(&mut out, &s, input, ctx, def.kind, parts, Some(dest), (ts, te), (cs, ce, prev_trigger_end, next_trigger, window_start), conf);
+                push_event(&mut out, &s, input, ctx, def.kind, def.frame, parts, Some(dest), (ts, te), (cs, ce, prev_trigger_end, next_trigger, window_start), conf);
                 continue;
+            }
+            (_, Frame::Verb) if s.words.get(te).is_some_and(|w| w == "by") => {
+                let agent = s.participants_of(&s.group_right(te + 1, next_trigger, 1).0);
+                if agent.is_empty() || subject.is_empty() {
+                    continue;
+                }
+                parts.extend(agent);
+                parts.extend(subject);
             }
             (_, Frame::Passive) => {
                 let agent = s.participants_of(&s.group_right(te, next_trigger, 1).0);
@@ -603,13 +661,29 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 if let Some(b) = (te..next_trigger.min(te + 3)).find(|&k| s.words[k] == "between") {
                     parts.extend(s.participants_of(&s.group_right(b + 1, next_trigger.max(b + 2).min(n), 2).0));
                 }
+                // "X invited Y ... during a phone call": the clause's two parties
+                let during = (ts.saturating_sub(3).max(prev_trigger_end)..ts)
+                    .any(|k| matches!(s.words[k].as_str(), "during" | "at" | "on"))
+                    && (ts.saturating_sub(3)..ts).any(|k| matches!(s.words[k].as_str(), "a" | "an" | "the" | "their" | "his" | "her"));
+                if during && parts.is_empty() {
+                    let subj = s.subject(cs, ts);
+                    if let Some(&last) = subj.last() {
+                        let after = s.input.chunks[last].end;
+                        let (obj, _) = s.group_right(after, ts, 6);
+                        if !obj.is_empty() {
+                            parts.extend(s.participants_of(&subj));
+                            parts.extend(s.participants_of(&obj));
+                            conf -= 0.1;
+                        }
+                    }
+                }
                 // "X's meeting with Y"
                 let possessor = ts.checked_sub(2).and_then(|p| {
                     matches!(s.words[ts - 1].as_str(), "'s" | "\u{2019}s").then(|| s.chunk_at[p]).flatten()
                 });
                 if let Some(ci) = possessor {
                     parts.extend(s.participants_of(&[ci]));
-                } else if s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
+                } else if parts.is_empty() && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
                     parts.extend(ctx.last_subject.clone());
                     conf -= 0.15;
                 } else if parts.is_empty() {
@@ -632,8 +706,8 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         if parts.len() < 2 {
             continue;
         }
-        let place = s.place(cs.min(ts), ce);
-        push_event(&mut out, &s, input, ctx, def.kind, parts, place, (ts, te), (cs, ce, prev_trigger_end, next_trigger, window_start), conf);
+        let place = s.place(prev_trigger_end.max(cs), next_trigger.max(te));
+        push_event(&mut out, &s, input, ctx, def.kind, def.frame, parts, place, (ts, te), (cs, ce, prev_trigger_end, next_trigger, window_start), conf);
     }
     if let Some(fp) = first_person {
         if let Some(p) = s.participant(fp) {
@@ -658,11 +732,21 @@ fn pronoun_or_pair(s: &Sent<'_>, cs: usize, ts: usize, ctx: &DocContext) -> Vec<
     if lex.words.pair_phrases.iter().any(|p| clause.starts_with(p.as_str()) || clause.contains(&format!(" {p} "))) {
         return ctx.last_pair.clone();
     }
-    let first = s.words.get(cs).map(String::as_str);
-    match first {
-        Some(w) if lex.words.subject_pronouns.iter().any(|p| p == w) => ctx.last_subject.clone().into_iter().collect(),
-        _ => Vec::new(),
+    // the pronoun right before the verb group, or opening the clause
+    let mut k = ts;
+    while k > cs && VERB_GROUP.contains(&s.words[k - 1].as_str()) {
+        k -= 1;
     }
+    let pron = [k.checked_sub(1), Some(cs)]
+        .into_iter()
+        .flatten()
+        .find(|&p| p < ts && lex.words.subject_pronouns.iter().any(|w| *w == s.words[p]));
+    let Some(p) = pron else { return Vec::new() };
+    // "Lavrov said that he will visit": a person earlier in the sentence
+    let earlier = s.input.chunks.iter().enumerate().take_while(|(_, c)| c.end <= p).find_map(|(ci, c)| {
+        matches!(c.tag, Tag::Person(_)).then(|| s.participant(ci)).flatten()
+    });
+    earlier.or_else(|| ctx.last_subject.clone()).into_iter().collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -672,6 +756,7 @@ fn push_event(
     input: &SentenceInput<'_>,
     ctx: &mut DocContext,
     kind: EventType,
+    frame: Frame,
     mut parts: Vec<Participant>,
     place: Option<String>,
     (ts, te): (usize, usize),
@@ -679,6 +764,7 @@ fn push_event(
     conf: f32,
 ) {
     let lex = &*LEXICON;
+    let verb = frame != Frame::Noun;
     dedup_participants(&mut parts, kind);
     // date: the timex after the trigger in its segment, else before it in the clause
     let tok_span = |a: usize, b: usize| Span::new(input.tokens[a].span.start, input.tokens[b.max(a + 1) - 1].span.end);
@@ -706,11 +792,11 @@ fn push_event(
     if s.has_phrase(near, ts, &lex.negated) || s.has_phrase(te, (te + 3).min(ce), &[vec!["off".into()]]) {
         status = Status::Negated;
     } else if kind == EventType::Invite {
-        status = Status::Occurred;
+        status = Status::Proposed;
     } else if s.has_phrase(window.start, ts, &lex.proposed) {
         status = Status::Proposed;
     } else if trigger_words[0] == "to"
-        || window.clone().any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts || k + 2 == ts))
+        || window.clone().any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts && verb))
         || input.headline && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| w == "to")
     {
         status = Status::Planned;

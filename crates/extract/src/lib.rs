@@ -25,6 +25,7 @@ pub mod clean;
 pub mod coref;
 pub mod events;
 pub mod gazetteer;
+pub mod html;
 pub mod model;
 pub mod segment;
 pub mod time;

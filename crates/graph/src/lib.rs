@@ -14,6 +14,7 @@
 pub mod link;
 pub mod model;
 pub mod network;
+pub mod timeline;
 
 pub use link::{actor_key, link, places_compatible, Aliases};
 pub use model::{ActorRecord, Linked, LinkedEvent, MentionRecord, TitleSpan};

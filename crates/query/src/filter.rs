@@ -21,20 +21,32 @@ pub struct EventFilter {
 
 impl EventFilter {
     pub fn matches(&self, event: &LinkedEvent) -> bool {
-        if self.kind.is_some_and(|k| k != event.kind) || self.status.is_some_and(|s| s != event.status) {
+        if self.kind.is_some_and(|k| k != event.kind)
+            || self.status.is_some_and(|s| s != event.status)
+        {
             return false;
         }
         if self.from.is_some() || self.to.is_some() {
             let Some(date) = event.date else { return false };
             let (begin, end) = date.interval();
-            if self.from.is_some_and(|from| end < from.interval().0) || self.to.is_some_and(|to| begin > to.interval().1) {
+            if self.from.is_some_and(|from| end < from.interval().0)
+                || self.to.is_some_and(|to| begin > to.interval().1)
+            {
                 return false;
             }
         }
-        let names: Vec<String> = event.participants.iter().map(|p| p.to_lowercase()).collect();
+        let names: Vec<String> = event
+            .participants
+            .iter()
+            .map(|p| p.to_lowercase())
+            .collect();
         let hits = |needle: &Option<String>| -> Option<Vec<usize>> {
             let needle = needle.as_ref()?.to_lowercase();
-            Some((0..names.len()).filter(|&i| names[i].contains(&needle)).collect())
+            Some(
+                (0..names.len())
+                    .filter(|&i| names[i].contains(&needle))
+                    .collect(),
+            )
         };
         match (hits(&self.actor), hits(&self.with)) {
             (None, None) => true,

@@ -56,7 +56,7 @@ use std::path::Path;
 use annals_extract::model::{ArticleInfo, EventMention};
 use annals_graph::model::{ActorRecord, Linked, LinkedEvent};
 use oxigraph::model::{NamedOrBlankNode, Term, Variable};
-use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
 pub use error::{Error, OpenFailure};
 pub use filter::EventFilter;
@@ -83,14 +83,24 @@ impl Store {
                 message: "this is a file, not a store directory".into(),
             });
         }
-        if path.is_dir() && !path.join("CURRENT").exists() && path.read_dir()?.next().is_some() {
+        let not_empty = |p: &Path| {
+            p.read_dir()
+                .map(|mut d| d.next().is_some())
+                .unwrap_or(false)
+        };
+        if path.is_dir() && !path.join("CURRENT").exists() && not_empty(path) {
             return Err(Error::Open {
                 path: path.to_path_buf(),
                 kind: OpenFailure::Corrupt,
                 message: "the directory is not empty and holds no store (no CURRENT file)".into(),
             });
         }
-        let inner = oxigraph::store::Store::open(path).map_err(|e| Error::open(path, e))?;
+        std::fs::create_dir_all(path).map_err(|e| Error::Open {
+            path: path.to_path_buf(),
+            kind: OpenFailure::Other,
+            message: e.to_string(),
+        })?;
+        let inner = oxigraph::store::Store::open(path).map_err(|e| Error::open(path, e, false))?;
         Ok(Store { inner })
     }
 
@@ -98,9 +108,14 @@ impl Store {
     /// store, but reading while another process writes is not supported.
     pub fn open_read_only(path: &Path) -> Result<Store, Error> {
         if !path.join("CURRENT").exists() {
-            return Err(Error::Open { path: path.to_path_buf(), kind: OpenFailure::Missing, message: String::new() });
+            return Err(Error::Open {
+                path: path.to_path_buf(),
+                kind: OpenFailure::Missing,
+                message: String::new(),
+            });
         }
-        let inner = oxigraph::store::Store::open_read_only(path).map_err(|e| Error::open(path, e))?;
+        let inner =
+            oxigraph::store::Store::open_read_only(path).map_err(|e| Error::open(path, e, true))?;
         Ok(Store { inner })
     }
 
@@ -116,7 +131,12 @@ impl Store {
         let article = vocab::article(id);
         let quad = self
             .inner
-            .quads_for_pattern(Some(article.as_ref().into()), Some(t::CONTENT_HASH), None, Some(graph.as_ref().into()))
+            .quads_for_pattern(
+                Some(article.as_ref().into()),
+                Some(t::CONTENT_HASH),
+                None,
+                Some(graph.as_ref().into()),
+            )
             .next()
             .transpose()?;
         Ok(quad.and_then(|q| read::literal_str(&q.object).map(str::to_owned)))
@@ -126,7 +146,10 @@ impl Store {
     /// (what that article claims), in one transaction.
     pub fn put_article(&self, info: &ArticleInfo, mentions: &[EventMention]) -> Result<(), Error> {
         if let Some(m) = mentions.iter().find(|m| m.doc != info.id) {
-            return Err(Error::Rdf(format!("mention of document {:?} given for article {:?}", m.doc, info.id)));
+            return Err(Error::Rdf(format!(
+                "mention of document {:?} given for article {:?}",
+                m.doc, info.id
+            )));
         }
         let graph = vocab::article_graph(&info.id);
         let quads = write::article_quads(info, mentions);
@@ -174,24 +197,42 @@ impl Store {
     /// Linked events read back through `queries/events.rq`, ordered by date
     /// (undated last) then id, and filtered.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<LinkedEvent>, Error> {
-        let QueryOutput::Solutions { vars, rows } = self.run("events", named_query("events").unwrap_or_default(), &[])? else {
+        let QueryOutput::Solutions { vars, rows } =
+            self.run("events", named_query("events").unwrap_or_default(), &[])?
+        else {
             return Err(Error::Rdf("events.rq is not a SELECT query".into()));
         };
         let col = |name: &str| {
-            vars.iter().position(|v| v == name).ok_or_else(|| Error::Rdf(format!("events.rq has no ?{name}")))
+            vars.iter()
+                .position(|v| v == name)
+                .ok_or_else(|| Error::Rdf(format!("events.rq has no ?{name}")))
         };
-        let [c_event, c_type, c_date, c_place, c_status, c_conf, c_sources, c_articles] =
-            ["event", "type", "date", "place", "status", "confidence", "sources", "articles"].map(col);
-        let (c_event, c_type, c_date, c_place, c_status) = (c_event?, c_type?, c_date?, c_place?, c_status?);
+        let [c_event, c_type, c_date, c_place, c_status, c_conf, c_sources, c_articles] = [
+            "event",
+            "type",
+            "date",
+            "place",
+            "status",
+            "confidence",
+            "sources",
+            "articles",
+        ]
+        .map(col);
+        let (c_event, c_type, c_date, c_place, c_status) =
+            (c_event?, c_type?, c_date?, c_place?, c_status?);
         let (c_conf, c_sources, c_articles, c_id) = (c_conf?, c_sources?, c_articles?, col("id")?);
 
         let linked = Resources::load(&self.inner, vocab::linked_graph().as_ref().into())?;
         let mut events = Vec::with_capacity(rows.len());
         for row in &rows {
             let text = |c: usize| row[c].as_ref().and_then(read::literal_str);
-            let need = |c: usize| text(c).ok_or_else(|| Error::Rdf(format!("events.rq: ?{} unbound", vars[c])));
+            let need = |c: usize| {
+                text(c).ok_or_else(|| Error::Rdf(format!("events.rq: ?{} unbound", vars[c])))
+            };
             let number = |c: usize| -> Result<usize, Error> {
-                need(c)?.parse().map_err(|_| Error::Rdf(format!("events.rq: ?{} is not a count", vars[c])))
+                need(c)?
+                    .parse()
+                    .map_err(|_| Error::Rdf(format!("events.rq: ?{} is not a count", vars[c])))
             };
             let Some(Term::NamedNode(event)) = &row[c_event] else {
                 return Err(Error::Rdf("events.rq: ?event is not an IRI".into()));
@@ -201,12 +242,16 @@ impl Store {
             events.push(LinkedEvent {
                 id: need(c_id)?.to_owned(),
                 kind: read::kind(need(c_type)?)?,
-                date: text(c_date).map(str::parse).transpose().map_err(Error::Rdf)?,
+                date: text(c_date)
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(Error::Rdf)?,
                 participants: parts.participants,
                 place: text(c_place).map(str::to_owned),
                 status: read::status(need(c_status)?)?,
-                confidence: read::parse_float(confidence)
-                    .ok_or_else(|| Error::Rdf(format!("events.rq: bad confidence {confidence:?}")))?,
+                confidence: read::parse_float(confidence).ok_or_else(|| {
+                    Error::Rdf(format!("events.rq: bad confidence {confidence:?}"))
+                })?,
                 sources: number(c_sources)?,
                 articles: number(c_articles)?,
                 mentions: parts.mentions,
@@ -214,7 +259,9 @@ impl Store {
             });
         }
         events.retain(|e| filter.matches(e));
-        events.sort_by(|a, b| (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id)));
+        events.sort_by(|a, b| {
+            (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id))
+        });
         Ok(events)
     }
 
@@ -233,40 +280,96 @@ impl Store {
     /// before evaluation; the query text is never spliced. A value written
     /// as an N-Triples term (`<http://...>`, `"2025"^^<...#gYear>`,
     /// `"x"@en`) is that term; anything else is a plain string literal.
-    pub fn query_with_params(&self, sparql: &str, params: &[(String, String)]) -> Result<QueryOutput, Error> {
+    pub fn query_with_params(
+        &self,
+        sparql: &str,
+        params: &[(String, String)],
+    ) -> Result<QueryOutput, Error> {
         self.run("query", sparql, params)
     }
 
     /// Runs a bundled query by name (see [`named_queries`]).
-    pub fn named_query(&self, name: &str, params: &[(String, String)]) -> Result<QueryOutput, Error> {
+    pub fn named_query(
+        &self,
+        name: &str,
+        params: &[(String, String)],
+    ) -> Result<QueryOutput, Error> {
         let sparql = named_query(name).ok_or_else(|| Error::Sparql {
             query_name: name.to_owned(),
             message: format!(
                 "no such query (known: {})",
-                named_queries().iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", ")
+                named_queries()
+                    .iter()
+                    .map(|(n, _, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         })?;
         self.run(name, sparql, params)
     }
 
-    fn run(&self, query_name: &str, sparql: &str, params: &[(String, String)]) -> Result<QueryOutput, Error> {
-        let mut prepared: PreparedSparqlQuery =
-            evaluator().parse_query(sparql).map_err(|e| Error::sparql(query_name, e))?;
+    fn run(
+        &self,
+        query_name: &str,
+        sparql: &str,
+        params: &[(String, String)],
+    ) -> Result<QueryOutput, Error> {
+        let mut query = parser()
+            .parse_query(sparql)
+            .map_err(|e| Error::sparql(query_name, e))?;
+        let mut substitutions = Vec::new();
+        let mut hidden = Vec::new();
         for (name, value) in params {
             let name = name.trim_start_matches(['$', '?']);
-            let variable = Variable::new(name)
-                .map_err(|e| Error::Param { name: name.to_owned(), message: e.to_string() })?;
-            prepared = prepared.substitute_variable(variable, param_term(name, value)?);
+            let param_error = |message: String| Error::Param {
+                name: name.to_owned(),
+                message,
+            };
+            let variable = Variable::new(name).map_err(|e| param_error(e.to_string()))?;
+            if !mentions_variable(sparql, name) {
+                return Err(param_error(format!("{query_name} has no variable ${name}")));
+            }
+            // Oxigraph binds only projected variables up front, so project
+            // the parameter too and drop its column afterwards.
+            if let spargebra::Query::Select { pattern, .. } = &mut query {
+                if project(pattern, &variable) {
+                    hidden.push(name.to_owned());
+                }
+            }
+            substitutions.push((variable, param_term(name, value)?));
         }
-        let results = prepared.on_store(&self.inner).execute().map_err(|e| Error::sparql(query_name, e))?;
+        let mut evaluator = SparqlEvaluator::new();
+        if !substitutions.is_empty() {
+            // The optimizer sees that nothing in the pattern binds a
+            // parameter and folds `BOUND($p)` to false before the
+            // substitution applies; optional parameters need it off.
+            evaluator = evaluator.without_optimizations();
+        }
+        let mut prepared = evaluator.for_query(query);
+        for (variable, term) in substitutions {
+            prepared = prepared.substitute_variable(variable, term);
+        }
+        let results = prepared
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| Error::sparql(query_name, e))?;
         let eval_error = |e| Error::sparql(query_name, e);
         Ok(match results {
             QueryResults::Solutions(solutions) => {
-                let vars: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
+                let vars: Vec<String> = solutions
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_owned())
+                    .filter(|v| !hidden.contains(v))
+                    .collect();
                 let mut rows = Vec::new();
                 for solution in solutions {
                     let solution = solution.map_err(eval_error)?;
-                    rows.push(vars.iter().map(|v| solution.get(v.as_str()).cloned()).collect());
+                    rows.push(
+                        vars.iter()
+                            .map(|v| solution.get(v.as_str()).cloned())
+                            .collect(),
+                    );
                 }
                 QueryOutput::Solutions { vars, rows }
             }
@@ -280,7 +383,12 @@ impl Store {
     /// Serializes query results: table/csv/tsv/json/xml for SELECT and
     /// ASK, turtle/ntriples (or table, which prints Turtle) for CONSTRUCT
     /// and DESCRIBE.
-    pub fn write_results(&self, out: QueryOutput, format: ResultFormat, w: &mut dyn std::io::Write) -> Result<(), Error> {
+    pub fn write_results(
+        &self,
+        out: QueryOutput,
+        format: ResultFormat,
+        w: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
         format::write_results(out, format, w)
     }
 
@@ -295,21 +403,53 @@ impl Store {
     }
 }
 
-fn evaluator() -> SparqlEvaluator {
-    let mut evaluator = SparqlEvaluator::new();
+fn parser() -> spargebra::SparqlParser {
+    let mut parser = spargebra::SparqlParser::new();
     for (prefix, iri) in vocab::PREFIXES {
-        evaluator = evaluator.with_prefix(*prefix, *iri).expect("static prefixes are valid IRIs");
+        parser = parser
+            .with_prefix(*prefix, *iri)
+            .expect("static prefixes are valid IRIs");
     }
-    evaluator
+    parser
+}
+
+/// Adds `variable` to the projection of a SELECT pattern; true if it was
+/// not projected before.
+fn project(pattern: &mut spargebra::algebra::GraphPattern, variable: &Variable) -> bool {
+    use spargebra::algebra::GraphPattern;
+    match pattern {
+        GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. } => project(inner, variable),
+        GraphPattern::Project { variables, .. } if !variables.contains(variable) => {
+            variables.push(variable.clone());
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whether `?name` or `$name` occurs in the query text (a typo in a
+/// parameter name should be an error, not a silently unfiltered result).
+fn mentions_variable(sparql: &str, name: &str) -> bool {
+    let is_name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '\u{b7}';
+    sparql.match_indices(name).any(|(at, _)| {
+        let before = sparql[..at].chars().next_back();
+        let after = sparql[at + name.len()..].chars().next();
+        matches!(before, Some('?' | '$')) && !after.is_some_and(is_name_char)
+    })
 }
 
 fn param_term(name: &str, value: &str) -> Result<Term, Error> {
-    let looks_like_term = value.starts_with('<') || value.starts_with('"') || value.starts_with("_:");
+    let looks_like_term =
+        value.starts_with('<') || value.starts_with('"') || value.starts_with("_:");
     if looks_like_term {
-        value.parse().map_err(|e: oxigraph::model::TermParseError| Error::Param {
-            name: name.to_owned(),
-            message: format!("{value:?} is not an N-Triples term: {e}"),
-        })
+        value
+            .parse()
+            .map_err(|e: oxigraph::model::TermParseError| Error::Param {
+                name: name.to_owned(),
+                message: format!("{value:?} is not an N-Triples term: {e}"),
+            })
     } else {
         Ok(oxigraph::model::Literal::new_simple_literal(value).into())
     }

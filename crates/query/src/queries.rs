@@ -31,5 +31,8 @@ pub fn named_queries() -> &'static [(&'static str, &'static str, &'static str)] 
 
 /// The SPARQL text of a bundled query.
 pub fn named_query(name: &str) -> Option<&'static str> {
-    named_queries().iter().find(|(n, _, _)| *n == name).map(|(_, _, q)| *q)
+    named_queries()
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, _, q)| *q)
 }

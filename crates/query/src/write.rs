@@ -18,11 +18,15 @@ pub(crate) struct GraphWriter {
 
 impl GraphWriter {
     pub(crate) fn new(graph: NamedNode) -> Self {
-        GraphWriter { graph: graph.into(), quads: Vec::new() }
+        GraphWriter {
+            graph: graph.into(),
+            quads: Vec::new(),
+        }
     }
 
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+        self.quads
+            .push(Quad::new(s.clone(), p, o, self.graph.clone()));
     }
 
     fn a(&mut self, s: &NamedNode, class: NamedNodeRef<'_>) {
@@ -40,7 +44,11 @@ impl GraphWriter {
     }
 
     fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: usize) {
-        self.add(s, p, Literal::new_typed_literal(value.to_string(), xsd::INTEGER));
+        self.add(
+            s,
+            p,
+            Literal::new_typed_literal(value.to_string(), xsd::INTEGER),
+        );
     }
 
     fn float(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: f32) {
@@ -52,8 +60,16 @@ impl GraphWriter {
         if let Some(d) = date {
             self.add(s, t::DATE, date_literal(d));
             let (begin, end) = d.interval();
-            self.add(s, t::HAS_BEGIN, Literal::new_typed_literal(begin.to_string(), xsd::DATE));
-            self.add(s, t::HAS_END, Literal::new_typed_literal(end.to_string(), xsd::DATE));
+            self.add(
+                s,
+                t::HAS_BEGIN,
+                Literal::new_typed_literal(begin.to_string(), xsd::DATE),
+            );
+            self.add(
+                s,
+                t::HAS_END,
+                Literal::new_typed_literal(end.to_string(), xsd::DATE),
+            );
         }
     }
 
@@ -71,6 +87,13 @@ impl GraphWriter {
         self.add(s, t::BEGIN_INDEX, index(span.start));
         self.add(s, t::END_INDEX, index(span.end));
         self.str(s, t::ANCHOR_OF, text);
+    }
+
+    /// Names joined with " ; ", in order: SPARQL cannot order a GROUP_CONCAT,
+    /// so queries that show participants read this instead.
+    fn participant_list<'a>(&mut self, s: &NamedNode, names: impl Iterator<Item = &'a str>) {
+        let list: Vec<&str> = names.collect();
+        self.str(s, t::PARTICIPANT_LIST, &list.join(" ; "));
     }
 
     fn kind(&mut self, s: &NamedNode, kind: EventType) {
@@ -128,7 +151,11 @@ pub(crate) fn article_quads(info: &ArticleInfo, mentions: &[EventMention]) -> Ve
     g.opt_str(&article, t::DATE_INFERRED, info.date_inferred.as_deref());
     g.opt_str(&article, t::SOURCE, info.source.as_deref());
     if let Some(url) = &info.url {
-        g.add(&article, t::URL, Literal::new_typed_literal(url, xsd::ANY_URI));
+        g.add(
+            &article,
+            t::URL,
+            Literal::new_typed_literal(url, xsd::ANY_URI),
+        );
     }
     g.opt_str(&article, t::DCT_TITLE, info.title.as_deref());
     g.str(&article, t::CONTENT_HASH, &info.content_hash);
@@ -137,7 +164,11 @@ pub(crate) fn article_quads(info: &ArticleInfo, mentions: &[EventMention]) -> Ve
     g.int(&article, t::SENTENCES, info.sentences);
     g.int(&article, t::CHARS, info.chars);
 
-    for (i, (m, iri)) in mentions.iter().zip(mention_iris(&info.id, mentions)).enumerate() {
+    for (i, (m, iri)) in mentions
+        .iter()
+        .zip(mention_iris(&info.id, mentions))
+        .enumerate()
+    {
         g.a(&iri, t::EVENT_MENTION);
         g.int(&iri, t::INDEX, i);
         g.add(&iri, t::REFERENCE_CONTEXT, article.clone());
@@ -150,6 +181,7 @@ pub(crate) fn article_quads(info: &ArticleInfo, mentions: &[EventMention]) -> Ve
         g.span(&iri, m.evidence, &m.evidence_text);
         g.int(&iri, t::TRIGGER_BEGIN, m.trigger.start);
         g.int(&iri, t::TRIGGER_END, m.trigger.end);
+        g.participant_list(&iri, m.participants.iter().map(|p| p.name.as_str()));
         for (k, p) in m.participants.iter().enumerate() {
             let node = vocab::child(&iri, "participant", k);
             g.add(&iri, t::PARTICIPANT, node.clone());
@@ -198,7 +230,10 @@ pub(crate) fn linked_quads(linked: &Linked) -> Vec<Quad> {
     }
     // A participant the actor list does not know still gets a stable IRI.
     let actor_iri = |name: &str| {
-        actor_by_name.get(name).cloned().unwrap_or_else(|| vocab::actor(&fallback_actor_id(name)))
+        actor_by_name
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| vocab::actor(&fallback_actor_id(name)))
     };
     for e in &linked.events {
         event_quads(&mut g, e, &actor_iri);
@@ -207,7 +242,10 @@ pub(crate) fn linked_quads(linked: &Linked) -> Vec<Quad> {
 }
 
 fn fallback_actor_id(name: &str) -> String {
-    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join("-")
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 fn role(kind: EventType, position: usize) -> NamedNodeRef<'static> {
@@ -229,6 +267,7 @@ fn event_quads(g: &mut GraphWriter, e: &LinkedEvent, actor_iri: &dyn Fn(&str) ->
     g.float(&iri, t::CONFIDENCE, e.confidence);
     g.int(&iri, t::SOURCES, e.sources);
     g.int(&iri, t::ARTICLES, e.articles);
+    g.participant_list(&iri, e.participants.iter().map(String::as_str));
     for (n, name) in e.participants.iter().enumerate() {
         let actor = actor_iri(name);
         g.add(&iri, t::HAS_ACTOR, actor.clone());
@@ -284,6 +323,7 @@ fn linked_mention_quads(
     if let Some(d) = m.doc_date {
         g.add(&node, t::DOC_DATE, date_literal(d));
     }
+    g.participant_list(&node, m.participants.iter().map(String::as_str));
     for (k, name) in m.participants.iter().enumerate() {
         let p = vocab::child(&node, "participant", k);
         g.add(&node, t::PARTICIPANT, p.clone());

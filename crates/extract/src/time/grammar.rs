@@ -21,6 +21,9 @@ struct Cand {
     day: Option<NaiveDate>,
     /// A fiscal quarter this expression names (for "the quarter", "a year earlier").
     quarter: Option<(i32, u32)>,
+    /// A multi-quarter reporting period ("the first nine months"): later
+    /// "the 1988 period", "a year earlier" compare whole years.
+    months: bool,
 }
 
 impl Cand {
@@ -31,6 +34,7 @@ impl Cand {
             value,
             day: None,
             quarter: None,
+            months: false,
         }
     }
     fn date(end: usize, value: String) -> Cand {
@@ -57,6 +61,10 @@ struct P<'a> {
     quarter: Option<(i32, u32, u32)>,
     /// The last year a date named ("that year", "later that year").
     ref_year: Option<i32>,
+    /// The last month a date named ("the same month a year ago").
+    ref_month: Option<(i32, u32)>,
+    /// The text last named a multi-quarter period, not a quarter.
+    months_ctx: bool,
 }
 
 pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
@@ -68,6 +76,8 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         ref_day: None,
         quarter: None,
         ref_year: None,
+        ref_month: None,
+        months_ctx: false,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -87,9 +97,22 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                     && c.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
                 {
                     p.ref_year = c.value[..4].parse().ok();
+                    let v = c.value.as_bytes();
+                    if v.len() >= 7
+                        && v[4] == b'-'
+                        && v[5].is_ascii_digit()
+                        && v[6].is_ascii_digit()
+                    {
+                        let m = (v[5] - b'0') as u32 * 10 + (v[6] - b'0') as u32;
+                        p.ref_month = p.ref_year.map(|y| (y, m));
+                    }
                 }
                 if let Some((y, q)) = c.quarter {
                     p.quarter = Some((y, q, toks[i].sent));
+                    p.months_ctx = false;
+                }
+                if c.months {
+                    p.months_ctx = true;
                 }
                 let span = Span::new(toks[i].s, toks[c.end - 1].e);
                 out.push(Timex {
@@ -114,7 +137,8 @@ fn plural_letter(u: Unit) -> &'static str {
         Unit::Hour => "H",
         Unit::Minute => "M",
         Unit::Second => "S",
-        Unit::Quarter => "Q",
+        // ISO 8601 has no quarter unit: "recent quarters" is PXM, "three quarters" P9M
+        Unit::Quarter => "M",
         Unit::Decade => "E",
         Unit::Century => "C",
         Unit::Fortnight => "W",
@@ -139,6 +163,7 @@ fn duration_value(q: Qty, u: Unit) -> String {
         Qty::N(n) => {
             let (n, letter) = match u {
                 Unit::Decade => (n * 10.0, "Y"),
+                Unit::Quarter => (n * 3.0, "M"),
                 Unit::Century => (n * 100.0, "Y"),
                 Unit::Fortnight => (n * 2.0, "W"),
                 Unit::Weekend => (n * 2.0, "D"),
@@ -232,6 +257,21 @@ impl<'a> P<'a> {
         let e = t.entry?;
         e.unit.map(|u| (u, e.plural))
     }
+    /// "Z" when the clock time ending at token `end` is given in UTC/GMT.
+    fn utc(&self, end: usize) -> &'static str {
+        if end > 0 && matches!(self.kw(end - 1), Kw::Gmt | Kw::Utc) {
+            "Z"
+        } else {
+            ""
+        }
+    }
+    /// A line break between token k-1 and token k.
+    fn newline_before(&self, k: usize) -> bool {
+        match (k.checked_sub(1).and_then(|p| self.t.get(p)), self.t.get(k)) {
+            (Some(a), Some(b)) => self.text.as_bytes()[a.e..b.s].contains(&b'\n'),
+            _ => false,
+        }
+    }
     /// A hyphen glued on both sides: "third-quarter", "mid-2024".
     fn hyphen(&self, i: usize) -> bool {
         (self.punct(i, "-") || self.punct(i, "\u{2010}") || self.punct(i, "\u{2011}"))
@@ -258,7 +298,10 @@ impl<'a> P<'a> {
             return None;
         }
         let w = self.word(i);
-        let abbrev = w.len() <= 4 && !["may", "june", "july"].iter().any(|m| w.eq_ignore_ascii_case(m));
+        let abbrev = w.len() <= 4
+            && !["may", "june", "july"]
+                .iter()
+                .any(|m| w.eq_ignore_ascii_case(m));
         let weak = e.flags & AMBIG_MONTH != 0;
         if (weak || abbrev) && !t.cap {
             return None;
@@ -352,7 +395,9 @@ impl<'a> P<'a> {
             && self.glued(i + 1)
         {
             // only after a month: "Aug. '98"
-            if i > 0 && self.month(i - 1).is_some_and(|m| m.0 == i) || i > 1 && self.punct(i - 1, ".") {
+            if i > 0 && self.month(i - 1).is_some_and(|m| m.0 == i)
+                || i > 1 && self.punct(i - 1, ".")
+            {
                 let v = self.num(i + 1) as i32;
                 return Some((i + 2, if v < 30 { 2000 + v } else { 1900 + v }));
             }
@@ -397,7 +442,10 @@ impl<'a> P<'a> {
             return None;
         }
         let c = t.entry?.cardinal?;
-        if matches!(self.kw(i), Kw::Hundred | Kw::Thousand) || self.is(i, "dozen") || self.is(i, "couple") {
+        if matches!(self.kw(i), Kw::Hundred | Kw::Thousand)
+            || self.is(i, "dozen")
+            || self.is(i, "couple")
+        {
             return None;
         }
         if (20..100).contains(&c) && c % 10 == 0 {
@@ -423,11 +471,18 @@ impl<'a> P<'a> {
             let mut v = self.num(i) as f64;
             let mut end = i + 1;
             // "1.5", "2,000"
-            if self.punct(end, ".") && self.glued(end) && self.is_num(end + 1) && self.glued(end + 1) {
+            if self.punct(end, ".")
+                && self.glued(end)
+                && self.is_num(end + 1)
+                && self.glued(end + 1)
+            {
                 let frac = self.word(end + 1);
                 v += format!("0.{frac}").parse::<f64>().unwrap_or(0.0);
                 end += 2;
-            } else if self.punct(end, ",") && self.glued(end) && self.is_num(end + 1) && self.nd(end + 1) == 3
+            } else if self.punct(end, ",")
+                && self.glued(end)
+                && self.is_num(end + 1)
+                && self.nd(end + 1) == 3
             {
                 v = v * 1000.0 + self.num(end + 1) as f64;
                 end += 2;
@@ -450,7 +505,11 @@ impl<'a> P<'a> {
                     return Some((i + 2, Qty::Vague));
                 }
                 if self.is(i + 1, "couple") {
-                    let j = if self.kw(i + 2) == Kw::Of { i + 3 } else { i + 2 };
+                    let j = if self.kw(i + 2) == Kw::Of {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
                     return Some((j, Qty::N(2.0)));
                 }
                 if self.is(i + 1, "dozen") {
@@ -464,7 +523,11 @@ impl<'a> P<'a> {
             Kw::Several | Kw::Few | Kw::Many | Kw::Some => Some((i + 1, Qty::Vague)),
             _ => {
                 if self.is(i, "couple") {
-                    let j = if self.kw(i + 1) == Kw::Of { i + 2 } else { i + 1 };
+                    let j = if self.kw(i + 1) == Kw::Of {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                     return Some((j, Qty::N(2.0)));
                 }
                 if self.is(i, "dozen") {
@@ -531,12 +594,17 @@ impl<'a> P<'a> {
     fn marker(&self, k: usize) -> Option<(Tense, bool)> {
         let m = self.marker0(k)?;
         let w = self.word(k);
+        // "had been due to expire", "had been scheduled to close": a plan
+        // seen from the past.
+        if m == Tense::Future && w.eq_ignore_ascii_case("to") && k > 0 && self.had_before(k - 1) {
+            return Some((Tense::Past, true));
+        }
         let weak = if m == Tense::Future {
             // "is to resume", "set to resume": a firm plan
             let firm_to = k > 0
                 && [
-                    "is", "are", "set", "due", "going", "agreed", "decided", "promised", "vowed", "pledged",
-                    "plans", "hopes", "intends",
+                    "is", "are", "set", "due", "going", "agreed", "decided", "promised", "vowed",
+                    "pledged", "plans", "hopes", "intends",
                 ]
                 .iter()
                 .any(|x| self.is(k - 1, x));
@@ -547,6 +615,11 @@ impl<'a> P<'a> {
             self.t[k].entry.is_none_or(|e| e.flags & PAST == 0)
         };
         Some((m, !weak))
+    }
+
+    /// "had" or "had been" right before token k.
+    fn had_before(&self, k: usize) -> bool {
+        k > 0 && (self.is(k - 1, "had") || k > 1 && self.is(k - 1, "been") && self.is(k - 2, "had"))
     }
 
     fn marker0(&self, k: usize) -> Option<Tense> {
@@ -560,7 +633,9 @@ impl<'a> P<'a> {
             let nx = self.t.get(k + 1)?;
             if nx.kind == Kind::Word
                 && !nx.cap
-                && nx.entry.is_none_or(|e| e.kw == Kw::None && e.unit.is_none())
+                && nx
+                    .entry
+                    .is_none_or(|e| e.kw == Kw::None && e.unit.is_none())
             {
                 let nw = self.word(k + 1);
                 if !nw.ends_with("ing") && !nw.ends_with("ed") {
@@ -571,6 +646,13 @@ impl<'a> P<'a> {
         }
         let past = if let Some(e) = t.entry {
             if e.flags & (FUTURE | WEAK_FUTURE) != 0 {
+                // "next to the embassy" is a place.
+                if e.kw == Kw::Next && self.is(k + 1, "to") {
+                    return None;
+                }
+                if self.had_before(k) {
+                    return Some(Tense::Past);
+                }
                 return Some(Tense::Future);
             }
             if e.flags & NOT_PAST_ED != 0 {
@@ -616,9 +698,11 @@ impl<'a> P<'a> {
             {
                 return None;
             }
-            if ["is", "are", "very", "well", "his", "her", "their", "our", "still"]
-                .iter()
-                .any(|m| p1.eq_ignore_ascii_case(m))
+            if [
+                "is", "are", "very", "well", "his", "her", "their", "our", "still",
+            ]
+            .iter()
+            .any(|m| p1.eq_ignore_ascii_case(m))
             {
                 return None;
             }
@@ -669,7 +753,11 @@ impl<'a> P<'a> {
         if let Some(t) = decide(&right) {
             return t;
         }
-        if left.iter().chain(right.iter()).any(|m| m.0 == Tense::Future) {
+        if left
+            .iter()
+            .chain(right.iter())
+            .any(|m| m.0 == Tense::Future)
+        {
             return Tense::Future;
         }
         Tense::Unknown
@@ -688,9 +776,24 @@ impl<'a> P<'a> {
         // Approximators belong to the extent: "about two years", "nearly a decade ago".
         let mut j = i;
         match self.kw(i) {
-            Kw::About | Kw::Around | Kw::Nearly | Kw::Almost | Kw::Approximately | Kw::Roughly | Kw::Just => {
-                return None
+            // TimeBank keeps "nearly"/"almost" with a quantity ("nearly two years",
+            // "almost a decade ago") and "around" with a clock time or a day
+            // ("around 7:15 p.m.", "around Nov. 1"); "about", "just" stay out.
+            Kw::Nearly | Kw::Almost if self.measure(i + 1).is_some() => {
+                return self.core(i + 1).filter(|c| c.kind != TimexType::Set);
             }
+            Kw::Around if self.weekday(i + 1).is_none() => {
+                return self.core(i + 1).filter(|c| {
+                    c.kind == TimexType::Time || c.day.is_some() && c.kind == TimexType::Date
+                });
+            }
+            Kw::About
+            | Kw::Around
+            | Kw::Nearly
+            | Kw::Almost
+            | Kw::Approximately
+            | Kw::Roughly
+            | Kw::Just => return None,
             Kw::More | Kw::Less | Kw::Fewer if self.kw(i + 1) == Kw::Than => j = i + 2,
             Kw::At if matches!(self.kw(i + 1), Kw::Least | Kw::Most) => j = i + 2,
             Kw::No if self.kw(i + 1) == Kw::More && self.kw(i + 2) == Kw::Than => j = i + 3,
@@ -768,13 +871,14 @@ impl<'a> P<'a> {
             if !self.same_sent(j, c.end.saturating_sub(1)) {
                 return c;
             }
-            let v = format!("{}T{:02}:{:02}", ymd(d), hh, mm);
+            let v = format!("{}T{:02}:{:02}{}", ymd(d), hh, mm, self.utc(end));
             return Cand {
                 end,
                 kind: TimexType::Time,
                 value: v,
                 day: Some(d),
                 quarter: None,
+                months: false,
             };
         }
         c
@@ -791,7 +895,8 @@ impl<'a> P<'a> {
         {
             return None;
         }
-        let sep2_ok = self.word(i + 3) == sep && self.glued(i + 3) && self.is_num(i + 4) && self.glued(i + 4);
+        let sep2_ok =
+            self.word(i + 3) == sep && self.glued(i + 3) && self.is_num(i + 4) && self.glued(i + 4);
         let (y, m, d, end) = if self.nd(i) == 4 && sep != "." {
             if !sep2_ok {
                 // "2025-11" as a month
@@ -805,7 +910,12 @@ impl<'a> P<'a> {
                 }
                 return None;
             }
-            (n0 as i32, self.num(i + 2) as u32, self.num(i + 4) as u32, i + 5)
+            (
+                n0 as i32,
+                self.num(i + 2) as u32,
+                self.num(i + 4) as u32,
+                i + 5,
+            )
         } else if sep2_ok && self.nd(i + 4) == 4 && self.nd(i) <= 2 && self.nd(i + 2) <= 2 {
             let (a, b) = (n0 as u32, self.num(i + 2) as u32);
             // US order month/day/year unless the first number cannot be a month;
@@ -826,13 +936,14 @@ impl<'a> P<'a> {
         }
         if let Some((e2, hh, mm)) = self.clock_core(j) {
             if j == end || self.glued(j) || j == end + 1 {
-                let v = format!("{}T{:02}:{:02}", ymd(date), hh, mm);
+                let v = format!("{}T{:02}:{:02}{}", ymd(date), hh, mm, self.utc(e2));
                 return Some(Cand {
                     end: e2,
                     kind: TimexType::Time,
                     value: v,
                     day: Some(date),
                     quarter: None,
+                    months: false,
                 });
             }
         }
@@ -855,9 +966,11 @@ impl<'a> P<'a> {
                 year = Some(y);
                 end = yend;
             }
-            // "May 5 people" is not a date
+            // "May 5 people" is not a date (abbreviations such as "Aug." are
+            // not ordinary words: "the Aug. 7 bombings" is).
             if year.is_none()
                 && weak
+                && (self.is(i, "may") || self.is(i, "march"))
                 && self.is_num(j)
                 && self
                     .t
@@ -895,7 +1008,9 @@ impl<'a> P<'a> {
         // Month alone.
         if weak {
             let ok_prev = i > 0
-                && (self.t[i - 1].entry.is_some_and(|e| e.flags & YEAR_PRECEDER != 0)
+                && (self.t[i - 1]
+                    .entry
+                    .is_some_and(|e| e.flags & YEAR_PRECEDER != 0)
                     || matches!(
                         self.kw(i - 1),
                         Kw::Last | Kw::This | Kw::Next | Kw::Early | Kw::Late | Kw::Mid
@@ -904,7 +1019,10 @@ impl<'a> P<'a> {
                 return None;
             }
             // "in May said" (a name)? Keep it simple: a following capitalised word breaks it.
-            if self.cap(j) && self.t.get(j).is_some_and(|t| t.kind == Kind::Word) && self.same_sent(i, j) {
+            if self.cap(j)
+                && self.t.get(j).is_some_and(|t| t.kind == Kind::Word)
+                && self.same_sent(i, j)
+            {
                 return None;
             }
         }
@@ -957,7 +1075,11 @@ impl<'a> P<'a> {
             j += 1;
         }
         let (dend, d) = self.day(j)?;
-        let k = if self.kw(dend) == Kw::Of { dend + 1 } else { dend };
+        let k = if self.kw(dend) == Kw::Of {
+            dend + 1
+        } else {
+            dend
+        };
         if let Some((mend, m, _)) = self.month(k) {
             let mut end = mend;
             let mut year = None;
@@ -984,7 +1106,8 @@ impl<'a> P<'a> {
                     let tense = self.tense(i, dend);
                     let mut cands = vec![];
                     for off in [-1, 0, 1] {
-                        let base = add_months(NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?, off);
+                        let base =
+                            add_months(NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?, off);
                         if let Some(x) = NaiveDate::from_ymd_opt(base.year(), base.month(), d) {
                             cands.push(x);
                         }
@@ -992,7 +1115,10 @@ impl<'a> P<'a> {
                     let pick = match tense {
                         Tense::Past => cands.iter().rev().find(|c| **c <= dct).copied(),
                         Tense::Future => cands.iter().find(|c| **c >= dct).copied(),
-                        Tense::Unknown => cands.iter().min_by_key(|c| (**c - dct).num_days().abs()).copied(),
+                        Tense::Unknown => cands
+                            .iter()
+                            .min_by_key(|c| (**c - dct).num_days().abs())
+                            .copied(),
                     }?;
                     Some(Cand::date(dend, ymd(pick)).with_day(Some(pick)))
                 }
@@ -1012,10 +1138,13 @@ impl<'a> P<'a> {
         if self.punct(j, ",") || paren {
             j += 1;
         }
+        // A headline ending in a weekday does not run into a date line below it.
+        let line_break = j == end && self.newline_before(j);
         let exp = self
             .month_day(j)
             .or_else(|| self.day_month(j))
-            .or_else(|| self.iso(j));
+            .or_else(|| self.iso(j))
+            .filter(|_| !line_break);
         if let Some(c) = exp {
             if c.day.is_some() || c.value.len() == 10 {
                 let mut e = c.end;
@@ -1070,9 +1199,16 @@ impl<'a> P<'a> {
             None => format!("XXXX-WXX-{wd}"),
         };
         // "Monday morning", "Tuesday night"
-        if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
+        if let Some(p) = self
+            .t
+            .get(end)
+            .and_then(|t| t.entry)
+            .and_then(|e| e.day_part)
+        {
             if self.t[end].kind == Kind::Word && !self.is(end, "overnight") {
-                return Some(Cand::new(end + 1, TimexType::Time, format!("{base}T{p}")).with_day(date));
+                return Some(
+                    Cand::new(end + 1, TimexType::Time, format!("{base}T{p}")).with_day(date),
+                );
             }
         }
         Some(Cand::date(end, base).with_day(date))
@@ -1087,7 +1223,12 @@ impl<'a> P<'a> {
             None => "XXXX-XX-XX".to_string(),
         };
         let with_part = |end: usize, off: i64| -> Cand {
-            if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
+            if let Some(p) = self
+                .t
+                .get(end)
+                .and_then(|t| t.entry)
+                .and_then(|e| e.day_part)
+            {
                 if self.t[end].kind == Kind::Word {
                     return Cand::new(end + 1, TimexType::Time, format!("{}T{p}", dayv(off)))
                         .with_day(day(off));
@@ -1096,7 +1237,10 @@ impl<'a> P<'a> {
             Cand::date(end, dayv(off)).with_day(day(off))
         };
         match self.kw(i) {
-            Kw::Today if (self.punct(i + 1, "'") || self.punct(i + 1, "\u{2019}")) && self.is(i + 2, "s") => {
+            Kw::Today
+                if (self.punct(i + 1, "'") || self.punct(i + 1, "\u{2019}"))
+                    && self.is(i + 2, "s") =>
+            {
                 None
             }
             Kw::Today => Some(with_part(i + 1, 0)),
@@ -1108,10 +1252,30 @@ impl<'a> P<'a> {
             Kw::Now => Some(Cand::date(i + 1, "PRESENT_REF".into())),
 
             Kw::Currently | Kw::Nowadays => Some(Cand::date(i + 1, "PRESENT_REF".into())),
+            // "the current crisis", "its current chairman": an adjective before a
+            // noun (not "current account", "current affairs", "the current year").
+            Kw::Current
+                if !self.cap(i)
+                    && self.t.get(i + 1).is_some_and(|t| {
+                        t.kind == Kind::Word
+                            && !t.cap
+                            && t.entry.is_none_or(|e| e.unit.is_none() && e.kw == Kw::None)
+                    })
+                    && ![
+                        "account", "accounts", "affairs", "events", "flows", "flow", "density",
+                    ]
+                    .iter()
+                    .any(|w| self.is(i + 1, w))
+                    && self.same_sent(i, i + 1) =>
+            {
+                Some(Cand::date(i + 1, "PRESENT_REF".into()))
+            }
             Kw::These if self.is(i + 1, "days") => Some(Cand::date(i + 2, "PRESENT_REF".into())),
             Kw::Recently | Kw::Lately => Some(Cand::date(i + 1, "PAST_REF".into())),
 
-            Kw::More if self.kw(i + 1) == Kw::Recently => Some(Cand::date(i + 2, "PAST_REF".into())),
+            Kw::More if self.kw(i + 1) == Kw::Recently => {
+                Some(Cand::date(i + 2, "PAST_REF".into()))
+            }
 
             Kw::The | Kw::A => {
                 let j = i + 1;
@@ -1144,7 +1308,8 @@ impl<'a> P<'a> {
                 if self.kw(i) == Kw::The
                     && self.kw(j) == Kw::Present
                     && !self.t.get(j + 1).is_some_and(|t| {
-                        t.kind == Kind::Word && !matches!(t.entry.map(|e| e.kw), Some(Kw::And | Kw::Or))
+                        t.kind == Kind::Word
+                            && !matches!(t.entry.map(|e| e.kw), Some(Kw::And | Kw::Or))
                     })
                 {
                     return Some(Cand::date(j + 1, "PRESENT_REF".into()));
@@ -1200,6 +1365,11 @@ impl<'a> P<'a> {
             // "past year" without "the" is fine too ("over past year") but rare; keep.
         }
         let mut k = j + 1;
+        // "This Week" (a programme name) mid-sentence
+        if dir_kw == Kw::This && self.cap(j) && self.cap(j + 1) && j > 0 && self.same_sent(j - 1, j)
+        {
+            return None;
+        }
         // "this past spring", "this coming Sunday"
         if dir_kw == Kw::This && matches!(self.kw(k), Kw::Past | Kw::Coming) {
             k += 1;
@@ -1290,11 +1460,14 @@ impl<'a> P<'a> {
                 }
                 Unit::Night if dir == Dir::Last => {
                     let d = add_days(dct, -1);
-                    return Some(Cand::new(end, TimexType::Time, format!("{}TNI", ymd(d))).with_day(Some(d)));
+                    return Some(
+                        Cand::new(end, TimexType::Time, format!("{}TNI", ymd(d))).with_day(Some(d)),
+                    );
                 }
                 Unit::Night if dir == Dir::This => {
                     return Some(
-                        Cand::new(end, TimexType::Time, format!("{}TNI", ymd(dct))).with_day(Some(dct)),
+                        Cand::new(end, TimexType::Time, format!("{}TNI", ymd(dct)))
+                            .with_day(Some(dct)),
                     );
                 }
                 _ => {
@@ -1328,7 +1501,10 @@ impl<'a> P<'a> {
         // season: "last fall", "this summer"
         if let Some(s) = self.t.get(k).and_then(|t| t.entry).and_then(|e| e.season) {
             let v = match dct {
-                Some(d) => format!("{}-{s}", anchor::season_year(d, s, dir, self.tense(i, k + 1))),
+                Some(d) => format!(
+                    "{}-{s}",
+                    anchor::season_year(d, s, dir, self.tense(i, k + 1))
+                ),
                 None => format!("XXXX-{s}"),
             };
             return Some(Cand::date(k + 1, v));
@@ -1394,17 +1570,44 @@ impl<'a> P<'a> {
         {
             j += 1;
         }
+        // "the latest nine months", "the year-earlier nine months"
+        if the && self.kw(i) == Kw::The {
+            if self.kw(j) == Kw::Latest {
+                j += 1;
+            } else if self.kw(j) == Kw::Year
+                && self.hyphen(j + 1)
+                && matches!(self.kw(j + 2), Kw::Earlier | Kw::Ago)
+            {
+                j += 3;
+            }
+        }
         // ranges: "two to three weeks", "12 to 18 months", "two or three days"
         let mut range = false;
         if let Some((qe, _)) = self.qty(j) {
             if (self.is(qe, "to") || self.kw(qe) == Kw::Or)
-                && self.qty(qe + 1).is_some_and(|(e2, _)| self.unit(e2).is_some())
+                && self
+                    .qty(qe + 1)
+                    .is_some_and(|(e2, _)| self.unit(e2).is_some())
             {
                 j = qe + 1;
                 range = true;
             }
         }
         let (mut end, mut q, u) = self.measure(j)?;
+        // "will one day be": some time in the future, not a duration
+        if j == i
+            && self.is(i, "one")
+            && end == i + 2
+            && self.is(i + 1, "day")
+            && i > 0
+            && [
+                "will", "would", "could", "might", "may", "can", "should", "shall",
+            ]
+            .iter()
+            .any(|m| self.is(i - 1, m))
+        {
+            return Some(Cand::date(end, "FUTURE_REF".into()));
+        }
         if range {
             q = Qty::Vague;
         }
@@ -1446,7 +1649,9 @@ impl<'a> P<'a> {
         // "a year or so", "a year or two"
         if self.kw(end) == Kw::Or
             && (self.kw(end + 1) == Kw::So
-                || self.qty(end + 1).is_some_and(|(e2, _)| self.unit(e2).is_none()))
+                || self
+                    .qty(end + 1)
+                    .is_some_and(|(e2, _)| self.unit(e2).is_none()))
         {
             end = self.qty(end + 1).map_or(end + 2, |(e2, _)| e2);
         }
@@ -1454,7 +1659,9 @@ impl<'a> P<'a> {
         match self.kw(end) {
             Kw::Ago => return self.shift(i, end + 1, q, u, -1, false),
             Kw::Hence => return self.shift(i, end + 1, q, u, 1, false),
-            Kw::From if self.kw(end + 1) == Kw::Now => return self.shift(i, end + 2, q, u, 1, false),
+            Kw::From if self.kw(end + 1) == Kw::Now => {
+                return self.shift(i, end + 2, q, u, 1, false)
+            }
             Kw::Earlier if !the => return self.shift(i, end + 1, q, u, -1, true),
             _ => {}
         }
@@ -1463,20 +1670,58 @@ impl<'a> P<'a> {
         if !start_ok {
             return None;
         }
-        Some(Cand::new(end, TimexType::Duration, duration_value(q, u)))
+        let mut c = Cand::new(end, TimexType::Duration, duration_value(q, u));
+        // "the first nine months", "the first half": a reporting period of several quarters
+        if the && u == Unit::Month && matches!(q, Qty::N(n) if n >= 6.0 && n % 3.0 == 0.0) {
+            c.months = true;
+        }
+        Some(c)
     }
 
     /// "the weekend", "recent years", "for years", "year-earlier", "the year",
     /// "the fiscal year".
     fn misc(&self, i: usize) -> Option<Cand> {
         let dct = self.dct;
+        // "the summer", "the early summer": the season of the DCT year the tense points at
+        if self.kw(i) == Kw::The {
+            let mut j = i + 1;
+            if matches!(self.kw(j), Kw::Early | Kw::Late) {
+                j += 1;
+            }
+            if let Some(s) = self.t.get(j).and_then(|t| t.entry).and_then(|e| e.season) {
+                let next = self.t.get(j + 1);
+                // not "the summer of 1990" (season_of), "the fall in prices", "the Spring Festival"
+                let free = !self.cap(j)
+                    && next.is_none_or(|t| {
+                        t.kind == Kind::Punct
+                            || !self.same_sent(j, j + 1)
+                            || t.entry.is_some_and(|e| {
+                                e.flags & YEAR_FOLLOWER != 0 && e.kw != Kw::Of && e.kw != Kw::In
+                            })
+                    });
+                if free && !(s == "FA" && self.is(j, "fall") && j == i + 1) {
+                    let v = match dct {
+                        Some(d) => format!(
+                            "{}-{s}",
+                            anchor::season_year(d, s, Dir::Auto, self.tense(i, j + 1))
+                        ),
+                        None => format!("XXXX-{s}"),
+                    };
+                    return Some(Cand::date(j + 1, v));
+                }
+            }
+        }
         // "the weekend"
         if self.kw(i) == Kw::The && self.is(i + 1, "weekend") {
             let v = match dct {
                 Some(d) => {
                     let wd = d.weekday().number_from_monday() as i64;
                     let future = self.tense(i, i + 2) == Tense::Future;
-                    let base = if wd >= 6 || future { d } else { add_days(d, -7) };
+                    let base = if wd >= 6 || future {
+                        d
+                    } else {
+                        add_days(d, -7)
+                    };
                     format!("{}-WE", week(base))
                 }
                 None => "XXXX-WXX-WE".into(),
@@ -1508,17 +1753,38 @@ impl<'a> P<'a> {
                 if self.kw(end) == Kw::Or && self.unit(end + 1).is_some_and(|x| x.1) {
                     end += 2;
                 }
-                return Some(Cand::new(end, TimexType::Duration, duration_value(Qty::Vague, u)));
+                return Some(Cand::new(
+                    end,
+                    TimexType::Duration,
+                    duration_value(Qty::Vague, u),
+                ));
             }
         }
         // "year-earlier", "year-ago" as adjectives (a following "quarter"/"period" is quarter()'s)
-        if self.kw(i) == Kw::Year && self.hyphen(i + 1) && matches!(self.kw(i + 2), Kw::Earlier | Kw::Ago) {
-            let v = match (self.quarter, dct) {
+        if self.kw(i) == Kw::Year
+            && self.hyphen(i + 1)
+            && matches!(self.kw(i + 2), Kw::Earlier | Kw::Ago)
+        {
+            let v = match (self.quarter.filter(|_| !self.months_ctx), dct) {
                 (Some((y, q, _)), _) => format!("{}-Q{q}", y - 1),
                 (_, Some(d)) => format!("{:04}", d.year() - 1),
                 _ => "XXXX".into(),
             };
             return Some(Cand::date(i + 3, v));
+        }
+        // "the same month a year ago", "the same week last year"
+        if self.kw(i) == Kw::The && self.kw(i + 1) == Kw::Same {
+            if let (Some((u, false)), Some(end)) = (self.unit(i + 2), self.year_back(i + 3)) {
+                let base = self.ref_month.or(dct.map(|d| (d.year(), d.month())));
+                let v = match (u, base) {
+                    (Unit::Month, Some((y, m))) => ym(y - 1, m),
+                    (Unit::Month, None) => "XXXX-XX".into(),
+                    (Unit::Year, _) => return None,
+                    (_, Some((y, _))) => format!("{:04}", y - 1),
+                    (_, None) => "XXXX".into(),
+                };
+                return Some(Cand::date(end, v));
+            }
         }
         // "the year", "the fiscal year", "the full year", "the current fiscal year"
         if self.kw(i) == Kw::The {
@@ -1548,7 +1814,10 @@ impl<'a> P<'a> {
                 {
                     return Some(Cand::new(j + 1, TimexType::Duration, "P1Y".into()));
                 }
-                if matches!(self.kw(j + 1), Kw::Before | Kw::After | Kw::Ago | Kw::Earlier) {
+                if matches!(
+                    self.kw(j + 1),
+                    Kw::Before | Kw::After | Kw::Ago | Kw::Earlier
+                ) {
                     return None;
                 }
                 let v = dct.map_or("XXXX".to_string(), |d| format!("{:04}", d.year() + off));
@@ -1560,7 +1829,15 @@ impl<'a> P<'a> {
 
     /// "two days ago" (sign -1), "in three weeks' time"/"three weeks from now" (+1);
     /// `narrative`: "three days later" counts from the last date named.
-    fn shift(&self, _i: usize, end: usize, q: Qty, u: Unit, sign: i64, narrative: bool) -> Option<Cand> {
+    fn shift(
+        &self,
+        _i: usize,
+        end: usize,
+        q: Qty,
+        u: Unit,
+        sign: i64,
+        narrative: bool,
+    ) -> Option<Cand> {
         let anchor = if narrative {
             self.ref_day().or(self.dct)
         } else {
@@ -1583,7 +1860,7 @@ impl<'a> P<'a> {
         let n = n.round() as i64;
         // "a year earlier" next to a fiscal quarter means the same quarter a year before.
         if matches!(u, Unit::Year) && n == 1 {
-            if let Some((y, qq, _)) = self.quarter {
+            if let Some((y, qq, _)) = self.quarter.filter(|_| !self.months_ctx) {
                 {
                     let mut c = Cand::date(end, format!("{}-Q{qq}", y as i64 + sign));
                     c.quarter = None;
@@ -1610,7 +1887,10 @@ impl<'a> P<'a> {
             }
             Unit::Year => Cand::date(end, format!("{:04}", base.year() as i64 + sign * n)),
             Unit::Decade => Cand::date(end, format!("{:04}", base.year() as i64 + sign * n * 10)),
-            Unit::Century => Cand::date(end, format!("{:02}", (base.year() as i64 + sign * n * 100) / 100)),
+            Unit::Century => Cand::date(
+                end,
+                format!("{:02}", (base.year() as i64 + sign * n * 100) / 100),
+            ),
             Unit::Hour | Unit::Minute | Unit::Second => {
                 Cand::new(end, TimexType::Time, format!("{}T{}", ymd(base), "XX:XX"))
             }
@@ -1644,10 +1924,11 @@ impl<'a> P<'a> {
             Some(d) => ymd(d),
             None => "XXXX-XX-XX".into(),
         };
+        let z = self.utc(end);
         let v = if hh == 24 {
-            format!("{base}T24:00")
+            format!("{base}T24:00{z}")
         } else {
-            format!("{base}T{hh:02}:{mm:02}")
+            format!("{base}T{hh:02}:{mm:02}{z}")
         };
         Some(Cand::new(e, TimexType::Time, v).with_day(date))
     }
@@ -1682,7 +1963,11 @@ impl<'a> P<'a> {
             end += 2;
             has_min = true;
             // seconds
-            if self.punct(end, ":") && self.glued(end) && self.is_num(end + 1) && self.nd(end + 1) == 2 {
+            if self.punct(end, ":")
+                && self.glued(end)
+                && self.is_num(end + 1)
+                && self.nd(end + 1) == 2
+            {
                 end += 2;
             }
         }
@@ -1751,7 +2036,16 @@ impl<'a> P<'a> {
         // time zones
         if matches!(
             self.kw(end),
-            Kw::Gmt | Kw::Utc | Kw::Est | Kw::Edt | Kw::Pst | Kw::Cet | Kw::Bst | Kw::Kst | Kw::Ist | Kw::Jst
+            Kw::Gmt
+                | Kw::Utc
+                | Kw::Est
+                | Kw::Edt
+                | Kw::Pst
+                | Kw::Cet
+                | Kw::Bst
+                | Kw::Kst
+                | Kw::Ist
+                | Kw::Jst
         ) {
             end += 1;
         }
@@ -1782,11 +2076,27 @@ impl<'a> P<'a> {
             }
             return None;
         }
-        if self.kw(i) == Kw::Year && self.hyphen(i + 1) && self.kw(i + 2) == Kw::End {
+        // "year-end", "year end", "year's end"
+        let year_end = if self.kw(i) != Kw::Year {
+            None
+        } else if self.hyphen(i + 1) && self.kw(i + 2) == Kw::End {
+            Some(i + 3)
+        } else if self.kw(i + 1) == Kw::End && !self.glued(i + 1) {
+            Some(i + 2)
+        } else if (self.punct(i + 1, "'") || self.punct(i + 1, "\u{2019}"))
+            && self.is(i + 2, "s")
+            && self.kw(i + 3) == Kw::End
+        {
+            Some(i + 4)
+        } else {
+            None
+        };
+        if let Some(end) = year_end {
+            // "year-end results", "a year end bonus" are adjectives, still the year's end.
             let v = self
                 .dct
                 .map_or("XXXX".to_string(), |d| format!("{:04}", d.year()));
-            return Some(Cand::date(i + 3, v));
+            return Some(Cand::date(end, v));
         }
         let (end, y) = self.year(i)?;
         if self.is_num(i) {
@@ -1813,13 +2123,20 @@ impl<'a> P<'a> {
             if self.kw(i.wrapping_sub(1)) == Kw::The || i > 0 && self.punct(i - 1, "'") {
                 // "the 1988 period" is handled by quarter(); "the 2024 election": a
                 // capitalised name after "the YEAR" is an edition of something.
-                if self.t.get(end).is_some_and(|t| t.kind == Kind::Word && t.cap) && self.same_sent(i, end) {
+                if self
+                    .t
+                    .get(end)
+                    .is_some_and(|t| t.kind == Kind::Word && t.cap)
+                    && self.same_sent(i, end)
+                {
                     return None;
                 }
             }
             let prev_det = i > 0
                 && (matches!(self.kw(i - 1), Kw::The | Kw::Its | Kw::That | Kw::This)
-                    || ["his", "her", "their", "our"].iter().any(|w| self.is(i - 1, w))
+                    || ["his", "her", "their", "our"]
+                        .iter()
+                        .any(|w| self.is(i - 1, w))
                     || self.is(i - 1, "s") && i > 1 && self.punct(i - 2, "'"));
             let next_plural = self
                 .t
@@ -1842,7 +2159,9 @@ impl<'a> P<'a> {
                     }
                 }
                 // a number among numbers: "1990 to 2000 units"? keep.
-                if i > 0 && (self.punct(i - 1, "$") || self.punct(i - 1, "#") || self.is(i - 1, "No")) {
+                if i > 0
+                    && (self.punct(i - 1, "$") || self.punct(i - 1, "#") || self.is(i - 1, "No"))
+                {
                     return None;
                 }
             }
@@ -1957,7 +2276,10 @@ impl<'a> P<'a> {
             j = i + 4;
         }
         // year-ago / year-earlier / comparable / corresponding
-        if self.kw(j) == Kw::Year && self.hyphen(j + 1) && matches!(self.kw(j + 2), Kw::Ago | Kw::Earlier) {
+        if self.kw(j) == Kw::Year
+            && self.hyphen(j + 1)
+            && matches!(self.kw(j + 2), Kw::Ago | Kw::Earlier)
+        {
             year_off = -1;
             j += 3;
         }
@@ -1985,14 +2307,26 @@ impl<'a> P<'a> {
                 j = e;
             }
         }
-        let ordinal = self.t.get(j).and_then(|t| t.entry).map_or(0, |e| e.ordinal);
+        let mut ordinal = self.t.get(j).and_then(|t| t.entry).map_or(0, |e| e.ordinal);
+        // "the final quarter" is the fourth
+        if self.is(j, "final")
+            && (self.kw(j + 1) == Kw::Quarter
+                || self.hyphen(j + 1) && self.kw(j + 2) == Kw::Quarter)
+        {
+            ordinal = 4;
+        }
         let mut k: usize;
         let mut q: Option<u32> = None;
         let mut half: Option<u32> = None;
         let mut nine_months = false;
-        if (1..=4).contains(&ordinal) || self.is_num(j) && (1..=4).contains(&self.num(j)) && self.glued(j + 1)
+        if (1..=4).contains(&ordinal)
+            || self.is_num(j) && (1..=4).contains(&self.num(j)) && self.glued(j + 1)
         {
-            let n = if ordinal > 0 { ordinal } else { self.num(j) as u32 };
+            let n = if ordinal > 0 {
+                ordinal
+            } else {
+                self.num(j) as u32
+            };
             k = j + 1;
             if ordinal == 0 && matches!(self.kw(k), Kw::St | Kw::Nd | Kw::Rd | Kw::Th) {
                 k += 1;
@@ -2058,13 +2392,15 @@ impl<'a> P<'a> {
         let ctx = self.quarter.map(|(y, q, _)| (y, q));
         let (year, qn) = if let Some(h) = half {
             let y = explicit_year.or(dct.map(|d| d.year() + year_off));
-            return Some(Cand::date(
+            let mut c = Cand::date(
                 e,
                 match y {
                     Some(y) => format!("{y:04}-H{h}"),
                     None => format!("XXXX-H{h}"),
                 },
-            ));
+            );
+            c.months = true;
+            return Some(c);
         } else if let Some(qn) = q {
             let y = match explicit_year {
                 Some(y) => Some(y),
@@ -2084,18 +2420,34 @@ impl<'a> P<'a> {
             (y, Some(qn))
         } else {
             // "the quarter", "the latest period", "the year-ago quarter"
+            let last_done = dct.map(|d| {
+                let p = add_months(d, -3);
+                (p.year(), quarter_of(p))
+            });
+            // "the latest quarter" is one that has ended, even after the text
+            // has mentioned the current one ("a fourth-quarter charge").
+            let ctx = ctx.filter(|c| !latest || last_done.is_none_or(|l| *c <= l));
             let base = if current {
                 dct.map(|d| (d.year(), quarter_of(d)))
             } else {
-                ctx.or_else(|| {
-                    dct.map(|d| {
-                        let p = add_months(d, -3);
-                        (p.year(), quarter_of(p))
-                    })
-                })
+                ctx.or(last_done)
             };
-            if explicit_year.is_none() && year_off == 0 && !latest && !current && self.kw(j) == Kw::Period {
+            if explicit_year.is_none()
+                && year_off == 0
+                && !latest
+                && !current
+                && self.kw(j) == Kw::Period
+                && self.year_back(e).is_none()
+            {
                 return None;
+            }
+            // after "the first nine months", "the 1988 period" is that span of 1988
+            if self.months_ctx && self.kw(j) == Kw::Period && !current {
+                let y = explicit_year.or(dct.map(|d| d.year() + year_off));
+                return Some(Cand::date(
+                    e,
+                    y.map_or("XXXX".into(), |y| format!("{y:04}")),
+                ));
             }
             match base {
                 Some((y, qn)) => (Some(explicit_year.unwrap_or(y + year_off)), Some(qn)),
@@ -2113,8 +2465,22 @@ impl<'a> P<'a> {
                 }
             }
         }
-        if j > i && matches!(det, Kw::Its | Kw::A | Kw::That) && explicit_year.is_none() && year_off == 0 {
+        if j > i
+            && matches!(det, Kw::Its | Kw::A | Kw::That)
+            && explicit_year.is_none()
+            && year_off == 0
+        {
             return None;
+        }
+        // "the same period last year", "the quarter a year ago", "the
+        // corresponding quarter of the previous year": one expression, a year back.
+        let mut back = false;
+        if explicit_year.is_none() && year_off == 0 {
+            if let Some(t) = self.year_back(e) {
+                e = t;
+                back = true;
+                year = year.map(|y| y - 1);
+            }
         }
         let mut c = Cand::date(
             e,
@@ -2124,11 +2490,25 @@ impl<'a> P<'a> {
             },
         );
         if let Some(y) = year {
-            if year_off == 0 {
+            // "the 1988 quarter" looks back; it does not become the text's quarter
+            if year_off == 0 && !back && (explicit_year.is_none() || q.is_some()) {
                 c.quarter = Some((y, qn));
             }
         }
         Some(c)
+    }
+
+    /// End of a "one year back" tail at token k: "last year", "of last year",
+    /// "of the previous year", "a year ago", "a year earlier", "the year before".
+    fn year_back(&self, k: usize) -> Option<usize> {
+        let k0 = if self.kw(k) == Kw::Of { k + 1 } else { k };
+        match (self.kw(k0), self.kw(k0 + 1), self.kw(k0 + 2)) {
+            (Kw::Last, Kw::Year, _) => Some(k0 + 2),
+            (Kw::The, Kw::Last | Kw::Previous, Kw::Year) => Some(k0 + 3),
+            (Kw::A, Kw::Year, Kw::Ago | Kw::Earlier) if k0 == k => Some(k0 + 3),
+            (Kw::The, Kw::Year, Kw::Before) if k0 == k => Some(k0 + 3),
+            _ => None,
+        }
     }
 
     /// "Q3", "Q3 2025", "3Q".
@@ -2190,7 +2570,11 @@ impl<'a> P<'a> {
         let mut j = i + 1;
         if self.kw(j) == Kw::Other {
             let (u, _) = self.unit(j + 1)?;
-            return Some(Cand::new(j + 2, TimexType::Set, duration_value(Qty::N(2.0), u)));
+            return Some(Cand::new(
+                j + 2,
+                TimexType::Set,
+                duration_value(Qty::N(2.0), u),
+            ));
         }
         if self.kw(j) == Kw::Single {
             j += 1;
@@ -2210,8 +2594,17 @@ impl<'a> P<'a> {
             return None;
         }
         if let Some((end, wd, _)) = self.weekday(j) {
-            if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
-                return Some(Cand::new(end + 1, TimexType::Set, format!("XXXX-WXX-{wd}T{p}")));
+            if let Some(p) = self
+                .t
+                .get(end)
+                .and_then(|t| t.entry)
+                .and_then(|e| e.day_part)
+            {
+                return Some(Cand::new(
+                    end + 1,
+                    TimexType::Set,
+                    format!("XXXX-WXX-{wd}T{p}"),
+                ));
             }
             return Some(Cand::new(end, TimexType::Set, format!("XXXX-WXX-{wd}")));
         }
@@ -2261,7 +2654,8 @@ impl<'a> P<'a> {
             let end = if self.is(i + 1, "Day") { i + 2 } else { i + 1 };
             (
                 end,
-                Box::new(|y: i32| anchor::nth_weekday(y, 11, 4, 4)) as Box<dyn Fn(i32) -> Option<NaiveDate>>,
+                Box::new(|y: i32| anchor::nth_weekday(y, 11, 4, 4))
+                    as Box<dyn Fn(i32) -> Option<NaiveDate>>,
             )
         } else if self.kw(i) == Kw::Election && self.is(i + 1, "Day") {
             // US general election: the Tuesday after the first Monday in November.
@@ -2282,7 +2676,9 @@ impl<'a> P<'a> {
             return Some(Cand::date(end, "XXXX-XX-XX".into()));
         };
         let tense = self.tense(i, end);
-        let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1).filter_map(&date_of).collect();
+        let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
+            .filter_map(&date_of)
+            .collect();
         let pick = match tense {
             Tense::Past => cands.iter().rev().find(|c| **c <= dct),
             Tense::Future => cands.iter().find(|c| **c >= dct),
@@ -2339,6 +2735,25 @@ impl<'a> P<'a> {
         if matches!(self.kw(j), Kw::Earlier | Kw::Later) && self.kw(j + 1) == Kw::That {
             j += 1;
         }
+        // "the previous Friday", "the following Monday": counted from the last day named
+        if j == i && self.kw(j) == Kw::The && matches!(self.kw(j + 1), Kw::Previous | Kw::Following)
+        {
+            if let Some((end, wd, false)) = self.weekday(j + 2) {
+                let dir = if self.kw(j + 1) == Kw::Previous {
+                    Dir::Last
+                } else {
+                    Dir::Next
+                };
+                let base = self.ref_day().or(self.dct);
+                return Some(match base {
+                    Some(b) => {
+                        let d = anchor::weekday(b, wd, dir, Tense::Unknown);
+                        Cand::date(end, ymd(d)).with_day(Some(d))
+                    }
+                    None => Cand::date(end, format!("XXXX-WXX-{wd}")),
+                });
+            }
+        }
         let (end, off, u) = match (self.kw(j), self.kw(j + 1), self.kw(j + 2)) {
             (Kw::The, Kw::Next | Kw::Following, _) => {
                 let (u, false) = self.unit(j + 2)? else {
@@ -2362,14 +2777,20 @@ impl<'a> P<'a> {
                 let (u, _) = self.unit(j + 1)?;
                 // "the day after the election" compares with something else
                 if self.kw(j + 2) == Kw::After
-                    && self.t.get(j + 3).is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    && self
+                        .t
+                        .get(j + 3)
+                        .is_some_and(|t| t.kind == Kind::Word && !t.cap)
                     && self.same_sent(j, j + 3)
                     && !matches!(self.kw(j + 3), Kw::And | Kw::Or | Kw::So)
                 {
                     return None;
                 }
                 if self.kw(j + 2) == Kw::Before
-                    && self.t.get(j + 3).is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    && self
+                        .t
+                        .get(j + 3)
+                        .is_some_and(|t| t.kind == Kind::Word && !t.cap)
                     && self.same_sent(j, j + 3)
                     && !matches!(self.kw(j + 3), Kw::And | Kw::Or | Kw::So)
                 {
@@ -2410,7 +2831,11 @@ impl<'a> P<'a> {
                 let d = add_days(b, off);
                 Cand::date(end, ymd(d)).with_day(Some(d))
             }
-            Unit::Night => Cand::new(end, TimexType::Time, format!("{}TNI", ymd(add_days(b, off)))),
+            Unit::Night => Cand::new(
+                end,
+                TimexType::Time,
+                format!("{}TNI", ymd(add_days(b, off))),
+            ),
             Unit::Week => Cand::date(end, week(add_days(b, 7 * off))),
             Unit::Month => {
                 let d = add_months(b, off as i32);
@@ -2419,5 +2844,23 @@ impl<'a> P<'a> {
             Unit::Year => Cand::date(end, format!("{:04}", b.year() as i64 + off)),
             _ => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+
+    #[test]
+    fn headline_weekday_does_not_take_the_date_line() {
+        let text = "Airline will delay launch until Friday\nSeptember 18, 2008\nThe airline said on Monday that the flight will leave Friday.";
+        let dct = chrono::NaiveDate::from_ymd_opt(2008, 9, 18);
+        let found = run(text, dct);
+        let spans: Vec<(&str, &str)> = found
+            .iter()
+            .map(|t| (&text[t.span.start..t.span.end], t.value.as_str()))
+            .collect();
+        assert_eq!(spans[0], ("Friday", "2008-09-19"));
+        assert_eq!(spans[1], ("September 18, 2008", "2008-09-18"));
     }
 }

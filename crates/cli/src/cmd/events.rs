@@ -1,0 +1,75 @@
+//! `annals events` and `annals meetings`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use super::{open_read, Filter};
+use crate::cli::{EventFormat, FilterArgs};
+use crate::output::{csv_field, event_json, table};
+
+pub(crate) fn events(store: &Path, args: &FilterArgs, format: EventFormat) -> Result<ExitCode> {
+    let filter = Filter::from_args(args)?;
+    let store = open_read(store)?;
+    let events = filter.events(&store)?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        EventFormat::Jsonl => {
+            for e in &events {
+                writeln!(out, "{}", event_json(e))?;
+            }
+        }
+        EventFormat::Csv => {
+            writeln!(out, "id,date,type,participants,place,status,sources,confidence,evidence")?;
+            for e in &events {
+                let evidence = e.mentions.first().map(|m| m.text.as_str()).unwrap_or("");
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{:.2},{}",
+                    e.id,
+                    e.date.map(|d| d.to_string()).unwrap_or_default(),
+                    e.kind,
+                    csv_field(&e.participants.join(" ; ")),
+                    csv_field(e.place.as_deref().unwrap_or("")),
+                    e.status,
+                    e.sources,
+                    e.confidence,
+                    csv_field(evidence)
+                )?;
+            }
+        }
+        EventFormat::Table => {
+            let rows: Vec<Vec<String>> = events
+                .iter()
+                .map(|e| {
+                    vec![
+                        e.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                        e.kind.to_string(),
+                        e.participants.join(" ; "),
+                        e.place.clone().unwrap_or_else(|| "-".into()),
+                        e.status.to_string(),
+                        e.sources.to_string(),
+                        e.mentions.first().map(|m| m.text.clone()).unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            write!(out, "{}", table(&["date", "type", "participants", "place", "status", "sources", "evidence"], &rows))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The "who met whom when" view is the SPARQL in queries/meetings.rq: what
+/// the CLI shows is what SPARQL gives.
+pub(crate) fn meetings(store: &Path, format: &str) -> Result<ExitCode> {
+    let store = open_read(store)?;
+    let format = format.parse().map_err(anyhow::Error::msg)?;
+    let out = store.named_query("meetings", &[]).context("running queries/meetings.rq")?;
+    let mut stdout = std::io::stdout().lock();
+    store.write_results(out, format, &mut stdout)?;
+    stdout.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
