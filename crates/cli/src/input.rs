@@ -65,7 +65,10 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, Warning>>) {
     paths.sort();
     for p in paths {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
+        // a folder's own notes are not articles (name such a file on the
+        // command line to read it anyway)
+        let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+        if name.starts_with('.') || matches!(stem.as_str(), "README" | "LICENSE" | "CHANGELOG" | "NOTICE") {
             continue;
         }
         if p.is_dir() {
@@ -149,7 +152,10 @@ fn read_file(p: &Path) -> Vec<Item> {
     let mut items = Vec::new();
     match fs::metadata(p) {
         Ok(m) if m.len() > MAX_ARTICLE_BYTES => {
-            items.push(warn(&place, format!("{} bytes is too large for one article (limit {MAX_ARTICLE_BYTES}): skipped", m.len())));
+            items.push(warn(
+                &place,
+                format!("{} bytes is too large for one article (limit {MAX_ARTICLE_BYTES}): skipped", m.len()),
+            ));
             return items;
         }
         Err(e) => {
@@ -195,7 +201,8 @@ fn text_item(place: &str, id: &str, text: &str) -> Vec<Item> {
                 match k.as_str() {
                     "published" | "date" => match parse_published(&v) {
                         Some(d) => doc.published = Some(d),
-                        None => items.push(warn(place, format!("front matter: cannot read date {v:?}; inferring from text"))),
+                        None => items
+                            .push(warn(place, format!("front matter: cannot read date {v:?}; inferring from text"))),
                     },
                     "source" => doc.source = Some(v),
                     "url" => doc.url = Some(v),

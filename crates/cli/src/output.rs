@@ -12,7 +12,7 @@ pub(crate) fn event_json(e: &LinkedEvent) -> serde_json::Value {
         "participants": e.participants,
         "place": e.place,
         "status": e.status.as_str(),
-        "confidence": (e.confidence * 100.0).round() / 100.0,
+        "confidence": (f64::from(e.confidence) * 100.0).round() / 100.0,
         "sources": e.sources,
         "articles": e.articles,
         "mentions": e.mentions.iter().map(|m| json!({
@@ -25,7 +25,7 @@ pub(crate) fn event_json(e: &LinkedEvent) -> serde_json::Value {
             "place": m.place,
             "status": m.status.as_str(),
             "participants": m.participants,
-            "confidence": (m.confidence * 100.0).round() / 100.0,
+            "confidence": (f64::from(m.confidence) * 100.0).round() / 100.0,
         })).collect::<Vec<_>>(),
         "merge_reasons": e.merge_reasons,
     })

@@ -62,10 +62,7 @@ fn main() -> ExitCode {
     for t in &found {
         let s = to_char(t.span.start);
         let e = to_char(t.span.end);
-        out.push_str(&format!(
-            "{{\"start\": {s}, \"end\": {e}, \"type\": \"{}\", \"value\": ",
-            t.kind.as_str()
-        ));
+        out.push_str(&format!("{{\"start\": {s}, \"end\": {e}, \"type\": \"{}\", \"value\": ", t.kind.as_str()));
         json_str(&t.value, &mut out);
         out.push_str(", \"text\": ");
         json_str(&text[t.span.start..t.span.end], &mut out);

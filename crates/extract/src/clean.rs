@@ -96,9 +96,9 @@ fn is_debris(line: &str, lower: &str) -> bool {
 
 fn starts_with_marker(lower: &str, markers: &[String]) -> bool {
     let t = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    markers.iter().any(|m| {
-        t.starts_with(m.as_str()) && t[m.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-    })
+    markers
+        .iter()
+        .any(|m| t.starts_with(m.as_str()) && t[m.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// Split `text` into kept lines.

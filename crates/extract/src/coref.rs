@@ -36,6 +36,8 @@ struct Person {
     head: bool,
     first_word: String,
     last_word: String,
+    /// inner words ("Lula" in "Luiz Inacio Lula da Silva")
+    inner: Vec<String>,
 }
 
 impl Person {
@@ -61,7 +63,9 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
         for c in s.chunks.iter() {
             if let Tag::Person(p) = &c.tag {
                 let words: Vec<&str> = p.name.split_whitespace().collect();
-                if words.len() < 2 {
+                // a one-word name counts as a person of its own only with a
+                // title or nationality ("Brazilian President Lula")
+                if words.len() < 2 && p.title.is_none() && p.country.is_none() {
                     continue;
                 }
                 let e = people.entry(fold(&p.name)).or_default();
@@ -72,6 +76,11 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                 e.head |= p.head;
                 e.first_word = fold(words[0]);
                 e.last_word = fold(words[words.len() - 1]);
+                e.inner = words[1..words.len().saturating_sub(1).max(1)]
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2)
+                    .map(|w| fold(w))
+                    .collect();
             }
         }
     }
@@ -81,6 +90,17 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
         by_word.entry(p.first_word.clone()).or_default().push(key.clone());
         if p.last_word != p.first_word {
             by_word.entry(p.last_word.clone()).or_default().push(key.clone());
+        }
+    }
+    // inner words count only where no first/last word claims them
+    for (key, p) in &people {
+        for w in &p.inner {
+            if !people.values().any(|q| &q.first_word == w || &q.last_word == w) {
+                let v = by_word.entry(w.clone()).or_default();
+                if !v.contains(key) {
+                    v.push(key.clone());
+                }
+            }
         }
     }
     let pick = |word: &str, hint: &PersonName| -> Option<String> {
@@ -142,12 +162,18 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                 Tag::Demonym(country) => {
                     // "the Chinese leader", "his Chinese counterpart"
                     let det = c.start.checked_sub(1).map(word);
-                    let noun = (c.end < tokens.len()).then(|| word(c.end));
                     let det_ok = matches!(det.as_deref(), Some("the" | "his" | "her" | "their" | "its"));
-                    let Some(noun) = noun.filter(|n| det_ok && lex.role_nouns.contains(n.as_str())) else {
-                        continue;
+                    // "leader", or a two-word title: "prime minister", "foreign minister"
+                    let two = (c.end + 1 < tokens.len()).then(|| format!("{} {}", word(c.end), word(c.end + 1)));
+                    let (noun, len) = match two {
+                        Some(t) if lex.lower_titles.contains(&t) => (t, 2),
+                        _ => ((c.end < tokens.len()).then(|| word(c.end)).unwrap_or_default(), 1),
                     };
-                    let wants_head = matches!(noun.as_str(), "leader" | "president" | "premier" | "head");
+                    if !det_ok || !(lex.role_nouns.contains(noun.as_str()) || lex.lower_titles.contains(&noun)) {
+                        continue;
+                    }
+                    let wants_head =
+                        matches!(noun.as_str(), "leader" | "president" | "premier" | "head" | "prime minister");
                     let found = recent.iter().rev().find(|k| {
                         let p = &people[*k];
                         p.country == Some(*country) && (!wants_head || p.head)
@@ -156,8 +182,11 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                         let person = &people[k];
                         descriptor_chunks.push(Chunk {
                             start: c.start - 1,
-                            end: c.end + 1,
-                            span: crate::model::Span::new(tokens[c.start - 1].span.start, tokens[c.end].span.end),
+                            end: c.end + len,
+                            span: crate::model::Span::new(
+                                tokens[c.start - 1].span.start,
+                                tokens[c.end + len - 1].span.end,
+                            ),
                             tag: Tag::Person(PersonName {
                                 name: person.canonical(),
                                 title: person.title.clone(),

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::actors::{actor_kind, lexicon, Chunk, Tag};
-use crate::model::{EventType, Participant, PartialDate, Span, Status};
+use crate::model::{EventType, PartialDate, Participant, Span, Status};
 use crate::segment::{Token, TokenKind};
 use crate::time::Timex;
 
@@ -95,22 +95,134 @@ static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
 
 /// Words that make the next word a noun reading of a verb/noun form.
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those", "'s", "\u{2019}s",
-    "first", "second", "third", "last", "next", "previous", "planned", "upcoming", "official", "state",
-    "historic", "rare", "brief", "short", "two-day", "three-day", "four-day", "five-day", "one-day", "week-long",
-    "whose", "any", "no", "another", "such", "during",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "'s",
+    "\u{2019}s",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "previous",
+    "planned",
+    "upcoming",
+    "official",
+    "state",
+    "historic",
+    "rare",
+    "brief",
+    "short",
+    "two-day",
+    "three-day",
+    "four-day",
+    "five-day",
+    "one-day",
+    "week-long",
+    "whose",
+    "any",
+    "no",
+    "another",
+    "such",
+    "during",
 ];
 const PREPOSITIONS: &[&str] = &[
-    "following", "during", "despite", "ahead", "in", "at", "of", "for", "from", "to", "with", "by", "on", "near", "between", "into", "about", "over",
-    "against", "toward", "towards", "under", "without", "like", "than", "among", "amid", "via",
+    "following",
+    "during",
+    "despite",
+    "ahead",
+    "in",
+    "at",
+    "of",
+    "for",
+    "from",
+    "to",
+    "with",
+    "by",
+    "on",
+    "near",
+    "between",
+    "into",
+    "about",
+    "over",
+    "against",
+    "toward",
+    "towards",
+    "under",
+    "without",
+    "like",
+    "than",
+    "among",
+    "amid",
+    "via",
 ];
 /// Words between a subject and its verb: auxiliaries, adverbs, modals.
 const VERB_GROUP: &[&str] = &[
-    "will", "would", "also", "later", "then", "has", "have", "had", "is", "was", "are", "were", "to", "be",
-    "been", "expected", "scheduled", "set", "due", "plans", "planned", "not", "n't", "did", "does", "do",
-    "reportedly", "finally", "last", "first", "recently", "already", "once", "again", "briefly", "separately",
-    "personally", "officially", "formally", "jointly", "both", "all", "earlier", "previously", "yesterday",
-    "today", "shall", "may", "might", "could", "can", "just", "never", "subsequently", "immediately",
+    "will",
+    "would",
+    "also",
+    "later",
+    "then",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "to",
+    "be",
+    "been",
+    "expected",
+    "scheduled",
+    "set",
+    "due",
+    "plans",
+    "planned",
+    "not",
+    "n't",
+    "did",
+    "does",
+    "do",
+    "reportedly",
+    "finally",
+    "last",
+    "first",
+    "recently",
+    "already",
+    "once",
+    "again",
+    "briefly",
+    "separately",
+    "personally",
+    "officially",
+    "formally",
+    "jointly",
+    "both",
+    "all",
+    "earlier",
+    "previously",
+    "yesterday",
+    "today",
+    "shall",
+    "may",
+    "might",
+    "could",
+    "can",
+    "just",
+    "never",
+    "subsequently",
+    "immediately",
 ];
 
 const GROUP_INTRODUCERS: &[&str] = &["involving", "including", "with", "between", "among", "joined"];
@@ -235,7 +347,8 @@ impl<'a> Sent<'a> {
     /// unplaced capitalized word that is not in a place phrase ("Yoon").
     fn arg(&self, ci: usize) -> bool {
         let c = &self.input.chunks[ci];
-        actor_kind(&c.tag).is_some() || matches!(c.tag, Tag::Unknown(_)) && !self.place_context(c.start) && c.start > 0
+        actor_kind(&c.tag).is_some()
+            || matches!(&c.tag, Tag::Unknown(n) if n.chars().count() > 1) && !self.place_context(c.start) && c.start > 0
     }
 
     /// A chunk that modifies the next one rather than naming a participant:
@@ -253,7 +366,10 @@ impl<'a> Sent<'a> {
             && adjacent
             && next_is_person_or_title
             || self.words.get(c.end).is_some_and(|w| w == "'s" || w == "\u{2019}s")
-                && self.words.get(c.end + 1).is_some_and(|w| !matches!(w.as_str(), "meeting" | "visit" | "talks" | "trip" | "call"))
+                && self
+                    .words
+                    .get(c.end + 1)
+                    .is_some_and(|w| !matches!(w.as_str(), "meeting" | "visit" | "talks" | "trip" | "call"))
                 && !matches!(c.tag, Tag::Person(_))
     }
 
@@ -294,81 +410,110 @@ impl<'a> Sent<'a> {
         if out.is_empty() {
             return (out, i);
         }
-        // more members: "," / "and" / "as well as", appositions skipped
+        // more members: "X, Y and Z", "X as well as Y"; an apposition
+        // ("X, director-general of ..., and Y") or a parenthesis is skipped
         loop {
             let mut j = i;
-            // skip a parenthesis or an apposition ", title ..., "
             if j < limit && self.words[j] == "(" {
                 while j < limit && self.words[j] != ")" {
                     j += 1;
                 }
                 j += 1;
             }
-            let mut saw_and = false;
-            let mut k = j;
-            let mut skipped = 0;
-            while k < limit && skipped < 14 {
-                let w = self.words[k].as_str();
-                if w == "and" || w == "&" || (w == "as" && self.words.get(k + 1).is_some_and(|n| n == "well")) {
-                    saw_and = true;
-                    k += if w == "as" { 3 } else { 1 };
-                    break;
-                }
-                if w == "," {
-                    k += 1;
-                    if self.chunk_at.get(k).copied().flatten().is_some() {
-                        break;
+            if j < limit && self.words[j] == "," && !self.member_at(j + 1, limit) {
+                // an apposition runs to the next comma, with no member inside
+                let close = (j + 1..limit.min(j + 16)).find(|&k| self.words[k] == "," || self.is_break(k));
+                match close {
+                    Some(c)
+                        if self.words[c] == ","
+                            && (j + 1..c).all(|k| {
+                                self.chunk_at[k]
+                                    .is_none_or(|ci| !self.arg(ci) || self.is_modifier(ci) || self.place_context(k))
+                            }) =>
+                    {
+                        j = c
                     }
-                    continue;
+                    _ => break,
                 }
-                if self.chunk_at[k].is_some() && skipped == 0 {
-                    break;
-                }
-                // apposition words only after a comma
-                if j < limit && self.words[j] != "," && j == k {
-                    break;
-                }
-                if self.is_break(k) || self.trigger_word(k) {
-                    break;
-                }
-                skipped += 1;
-                k += 1;
             }
-            let _ = saw_and;
-            // next member
+            // separators
+            let mut k = j;
+            let mut saw = false;
+            while k < limit {
+                match self.words[k].as_str() {
+                    "," | "and" | "&" => {
+                        saw = true;
+                        k += 1;
+                    }
+                    "as" if self.words.get(k + 1).is_some_and(|w| w == "well") => {
+                        saw = true;
+                        k += 3;
+                    }
+                    _ => break,
+                }
+            }
+            if !saw || !self.member_at(k, limit) {
+                break;
+            }
+            // skip modifier chunks ("Chinese", "President") to the member
             let mut m = k;
-            while m < limit {
-                match self.chunk_at[m] {
-                    Some(ci) if !self.is_modifier(ci) && self.arg(ci) => break,
-                    Some(ci) => m = self.input.chunks[ci].end,
-                    None => break,
-                }
-            }
-            match self.chunk_at.get(m).copied().flatten() {
-                Some(ci) if m < limit && m > i && self.arg(ci) && !self.place_context(m) => {
+            while let Some(ci) = self.chunk_at.get(m).copied().flatten() {
+                if self.arg(ci) && !self.is_modifier(ci) {
                     out.push(ci);
                     i = self.input.chunks[ci].end;
+                    break;
                 }
-                _ => break,
+                m = self.input.chunks[ci].end;
+            }
+            if m >= limit || self.chunk_at.get(m).copied().flatten().is_none() {
+                break;
             }
         }
         (out, i)
     }
 
-    fn trigger_word(&self, i: usize) -> bool {
-        LEXICON.forms.contains_key(&self.words[i])
+    /// Whether a group member starts at token `k`: an argument chunk,
+    /// possibly after modifier chunks, not in a place phrase.
+    fn member_at(&self, k: usize, limit: usize) -> bool {
+        let mut m = k;
+        while m < limit {
+            match self.chunk_at[m] {
+                Some(ci) if self.arg(ci) && !self.is_modifier(ci) => return !self.place_context(m),
+                Some(ci) => m = self.input.chunks[ci].end,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// "in Seoul", "at the Kremlin": a place, not an actor.
     fn place_context(&self, tok: usize) -> bool {
         let prev = |k: usize| tok.checked_sub(k).map(|p| self.words[p].as_str());
         let is_place_tag = self.chunk_at[tok].is_some_and(|ci| {
-            matches!(self.input.chunks[ci].tag, Tag::Country(_) | Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) | Tag::Unknown(_))
+            matches!(
+                self.input.chunks[ci].tag,
+                Tag::Country(_) | Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) | Tag::Unknown(_)
+            )
         });
         is_place_tag
-            && (matches!(prev(1), Some("in" | "at" | "to" | "from" | "near" | "into" | "across" | "outside" | "inside"))
-                || matches!(prev(2), Some("in" | "at" | "to" | "from"))
-                    && matches!(prev(1), Some("the" | "central" | "downtown" | "northern" | "southern" | "eastern" | "western" | "capital" | "nearby")))
+            && (matches!(
+                prev(1),
+                Some("in" | "at" | "to" | "from" | "near" | "into" | "across" | "outside" | "inside")
+            ) || matches!(prev(2), Some("in" | "at" | "to" | "from"))
+                && matches!(
+                    prev(1),
+                    Some(
+                        "the"
+                            | "central"
+                            | "downtown"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                            | "capital"
+                            | "nearby"
+                    )
+                ))
     }
 
     /// The subject group: the first participant chunk of the clause before
@@ -385,19 +530,35 @@ impl<'a> Sent<'a> {
                 let after_prep = c.start > 0 && PREPOSITIONS.contains(&self.words[c.start - 1].as_str());
                 if self.arg(ci) && !after_prep && !self.is_modifier(ci) {
                     // the whole coordination ending here: walk back over "X, Y and"
+                    let mut members = vec![ci];
                     let mut first = ci;
-                    while first > 0 {
-                        let p = &self.input.chunks[first - 1];
-                        let between = &self.words[p.end..self.input.chunks[first].start];
-                        let joins = !between.is_empty()
-                            && between.iter().all(|w| matches!(w.as_str(), "and" | "," | "&"));
-                        if joins && self.arg(first - 1) && p.start >= clause_start {
-                            first -= 1;
+                    loop {
+                        // the modifiers glued to this member ("Brazilian Foreign Minister")
+                        let mut lead = first;
+                        while lead > 0 && {
+                            let p = &self.input.chunks[lead - 1];
+                            p.end == self.input.chunks[lead].start
+                                && (matches!(p.tag, Tag::Title(_) | Tag::Demonym(_) | Tag::Honorific)
+                                    || self.is_modifier(lead - 1))
+                        } {
+                            lead -= 1;
+                        }
+                        if lead == 0 {
+                            break;
+                        }
+                        let p = &self.input.chunks[lead - 1];
+                        let between = &self.words[p.end..self.input.chunks[lead].start];
+                        let joins =
+                            !between.is_empty() && between.iter().all(|w| matches!(w.as_str(), "and" | "," | "&"));
+                        if joins && self.arg(lead - 1) && !self.is_modifier(lead - 1) && p.start >= clause_start {
+                            first = lead - 1;
+                            members.push(first);
                         } else {
                             break;
                         }
                     }
-                    return (first..=ci).filter(|&x| self.arg(x) && !self.is_modifier(x)).collect();
+                    members.reverse();
+                    return members;
                 }
             }
         }
@@ -460,6 +621,9 @@ impl<'a> Sent<'a> {
                 Tag::City(_) | Tag::Capital(_) => (3, self.surface(c).to_string()),
                 Tag::Unknown(n) => (2, n.clone()),
                 Tag::Metonym(_) => (1, self.surface(c).trim_start_matches("the ").to_string()),
+                Tag::Country(i) if self.surface(c) == lex.gazetteer.countries[*i].capital => {
+                    (3, self.surface(c).to_string())
+                }
                 Tag::Country(i) => (1, lex.country_name(*i).to_string()),
                 _ => continue,
             };
@@ -470,16 +634,26 @@ impl<'a> Sent<'a> {
         best.map(|(_, n)| n)
     }
 
+    /// A country named as a place; its capital's name when that is the word used.
+    fn country_place(&self, k: usize, c: &Chunk) -> String {
+        let lex = lexicon();
+        let country = &lex.gazetteer.countries[k];
+        if self.surface(c) == country.capital {
+            country.capital.clone()
+        } else {
+            country.name.clone()
+        }
+    }
+
     /// The destination of a visit: the first place after the trigger.
     fn destination(&self, from: usize, end: usize) -> Option<String> {
-        let lex = lexicon();
         let mut i = from;
         let mut words = 0;
         while i < end && words < 5 {
             if let Some(ci) = self.chunk_at[i] {
                 let c = &self.input.chunks[ci];
                 return match &c.tag {
-                    Tag::Country(k) => Some(lex.country_name(*k).to_string()),
+                    Tag::Country(k) => Some(self.country_place(*k, c)),
                     Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) => Some(self.surface(c).to_string()),
                     Tag::Unknown(n) => Some(n.clone()),
                     Tag::Demonym(_) | Tag::Title(_) => {
@@ -584,7 +758,11 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         conf -= 0.15;
                     } else if let Some(p) = (te..next_trigger).find(|&k| s.words[k] == "by") {
                         visitor = s.participants_of(&s.group_right(p + 1, next_trigger, 2).0);
-                    } else if !s.has_phrase(prev_trigger_end, ts, &lex.light_verbs.iter().map(|w| vec![w.clone()]).collect::<Vec<_>>()) {
+                    } else if !s.has_phrase(
+                        prev_trigger_end,
+                        ts,
+                        &lex.light_verbs.iter().map(|w| vec![w.clone()]).collect::<Vec<_>>(),
+                    ) {
                         visitor.clear();
                     }
                 }
@@ -601,7 +779,19 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     continue;
                 }
                 parts = visitor;
-                push_event(&mut out, &s, input, ctx, def.kind, def.frame, parts, Some(dest), (ts, te), (cs, ce, prev_trigger_end, next_trigger, window_start), conf);
+                push_event(
+                    &mut out,
+                    &s,
+                    input,
+                    ctx,
+                    def.kind,
+                    def.frame,
+                    parts,
+                    Some(dest),
+                    (ts, te),
+                    (cs, ce, prev_trigger_end, next_trigger, window_start),
+                    conf,
+                );
                 continue;
             }
             (_, Frame::Verb) if s.words.get(te).is_some_and(|w| w == "by") => {
@@ -640,7 +830,8 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 let object = s.participants_of(&obj);
                 if object.is_empty() && def.kind == EventType::Host {
                     // "host a state banquet in Lee's honour", "a dinner for Lee"
-                    let honour = (te..next_trigger).find(|&k| matches!(s.words[k].as_str(), "honour" | "honor" | "for"));
+                    let honour =
+                        (te..next_trigger).find(|&k| matches!(s.words[k].as_str(), "honour" | "honor" | "for"));
                     if let Some(h) = honour {
                         let back = (te..h).rev().find_map(|k| s.chunk_at[k]);
                         let fwd = s.group_right(h + 1, next_trigger, 1).0;
@@ -664,7 +855,8 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 // "X invited Y ... during a phone call": the clause's two parties
                 let during = (ts.saturating_sub(3).max(prev_trigger_end)..ts)
                     .any(|k| matches!(s.words[k].as_str(), "during" | "at" | "on"))
-                    && (ts.saturating_sub(3)..ts).any(|k| matches!(s.words[k].as_str(), "a" | "an" | "the" | "their" | "his" | "her"));
+                    && (ts.saturating_sub(3)..ts)
+                        .any(|k| matches!(s.words[k].as_str(), "a" | "an" | "the" | "their" | "his" | "her"));
                 if during && parts.is_empty() {
                     let subj = s.subject(cs, ts);
                     if let Some(&last) = subj.last() {
@@ -683,7 +875,9 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 });
                 if let Some(ci) = possessor {
                     parts.extend(s.participants_of(&[ci]));
-                } else if parts.is_empty() && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
+                } else if parts.is_empty()
+                    && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her"))
+                {
                     parts.extend(ctx.last_subject.clone());
                     conf -= 0.15;
                 } else if parts.is_empty() {
@@ -703,11 +897,27 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             }
         }
         dedup_participants(&mut parts, def.kind);
+        if def.kind == EventType::Host {
+            // a host receives people or governments, not a company or a summit
+            parts.retain(|p| p.kind != crate::model::ActorKind::Organization);
+        }
         if parts.len() < 2 {
             continue;
         }
         let place = s.place(prev_trigger_end.max(cs), next_trigger.max(te));
-        push_event(&mut out, &s, input, ctx, def.kind, def.frame, parts, place, (ts, te), (cs, ce, prev_trigger_end, next_trigger, window_start), conf);
+        push_event(
+            &mut out,
+            &s,
+            input,
+            ctx,
+            def.kind,
+            def.frame,
+            parts,
+            place,
+            (ts, te),
+            (cs, ce, prev_trigger_end, next_trigger, window_start),
+            conf,
+        );
     }
     if let Some(fp) = first_person {
         if let Some(p) = s.participant(fp) {
@@ -743,9 +953,13 @@ fn pronoun_or_pair(s: &Sent<'_>, cs: usize, ts: usize, ctx: &DocContext) -> Vec<
         .find(|&p| p < ts && lex.words.subject_pronouns.iter().any(|w| *w == s.words[p]));
     let Some(p) = pron else { return Vec::new() };
     // "Lavrov said that he will visit": a person earlier in the sentence
-    let earlier = s.input.chunks.iter().enumerate().take_while(|(_, c)| c.end <= p).find_map(|(ci, c)| {
-        matches!(c.tag, Tag::Person(_)).then(|| s.participant(ci)).flatten()
-    });
+    let earlier = s
+        .input
+        .chunks
+        .iter()
+        .enumerate()
+        .take_while(|(_, c)| c.end <= p)
+        .find_map(|(ci, c)| matches!(c.tag, Tag::Person(_)).then(|| s.participant(ci)).flatten());
     earlier.or_else(|| ctx.last_subject.clone()).into_iter().collect()
 }
 
@@ -769,8 +983,8 @@ fn push_event(
     // date: the timex after the trigger in its segment, else before it in the clause
     let tok_span = |a: usize, b: usize| Span::new(input.tokens[a].span.start, input.tokens[b.max(a + 1) - 1].span.end);
     let after = tok_span(te.min(s.words.len() - 1), next_start.max(te + 1).min(s.words.len()));
-    let before = tok_span(cs, ts.max(cs + 1));
-    let _ = prev_end;
+    let before = tok_span(cs.max(prev_end), ts.max(cs.max(prev_end) + 1));
+    let first_in_clause = prev_end <= cs;
     let usable = |t: &&Timex| t.date().is_some();
     let date_tx = input
         .timexes
@@ -781,7 +995,7 @@ fn push_event(
         .or_else(|| {
             // a clause-initial date phrase before the subject: "On Nov. 1, X met Y"
             let clause = tok_span(cs, ce);
-            input.timexes.iter().filter(usable).find(|t| clause.contains(t.span))
+            input.timexes.iter().filter(usable).find(|t| first_in_clause && clause.contains(t.span))
         });
     let date = date_tx.and_then(|t| t.date());
     // status
@@ -796,7 +1010,7 @@ fn push_event(
     } else if s.has_phrase(window.start, ts, &lex.proposed) {
         status = Status::Proposed;
     } else if trigger_words[0] == "to"
-        || window.clone().any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts && verb))
+        || (cs..ts).any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts && verb))
         || input.headline && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| w == "to")
     {
         status = Status::Planned;
@@ -809,7 +1023,12 @@ fn push_event(
         }
         // a purpose clause in a past report: "arrived on June 2 to meet X"
         let weak_plan = status == Status::Planned
-            && !window.clone().any(|k| matches!(s.words[k].as_str(), "will" | "'ll" | "scheduled" | "expected" | "set" | "due" | "plans" | "upcoming" | "next"));
+            && !window.clone().any(|k| {
+                matches!(
+                    s.words[k].as_str(),
+                    "will" | "'ll" | "scheduled" | "expected" | "set" | "due" | "plans" | "upcoming" | "next"
+                )
+            });
         if weak_plan && d.interval().1 < dct {
             status = Status::Occurred;
         }

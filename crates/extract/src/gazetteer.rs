@@ -123,16 +123,11 @@ impl Gazetteer {
     /// Parses the three gazetteer files from their text. The error names the
     /// file that failed ("data/countries.ron: 12:5: ...").
     pub fn parse(countries: &str, organizations: &str, titles: &str) -> Result<Gazetteer, String> {
-        let countries: Vec<Country> =
-            ron::from_str(countries).map_err(|e| format!("data/countries.ron: {e}"))?;
+        let countries: Vec<Country> = ron::from_str(countries).map_err(|e| format!("data/countries.ron: {e}"))?;
         let organizations: Vec<Organization> =
             ron::from_str(organizations).map_err(|e| format!("data/organizations.ron: {e}"))?;
         let titles: Titles = ron::from_str(titles).map_err(|e| format!("data/titles.ron: {e}"))?;
-        Ok(Gazetteer {
-            countries,
-            organizations,
-            titles,
-        })
+        Ok(Gazetteer { countries, organizations, titles })
     }
 
     /// The country with this ISO alpha-3 code.
@@ -168,8 +163,7 @@ mod tests {
     }
 
     fn country(iso3: &str) -> &'static Country {
-        g().country(iso3)
-            .unwrap_or_else(|| panic!("no country {iso3}"))
+        g().country(iso3).unwrap_or_else(|| panic!("no country {iso3}"))
     }
 
     fn has(list: &[String], s: &str) -> bool {
@@ -193,8 +187,7 @@ mod tests {
     fn parse_error_names_the_file() {
         let e = Gazetteer::parse(COUNTRIES_RON, "[ (name: ", TITLES_RON).unwrap_err();
         assert!(e.starts_with("data/organizations.ron:"), "{e}");
-        let e = Gazetteer::parse("[(name: \"X\", bogus: 1)]", ORGANIZATIONS_RON, TITLES_RON)
-            .unwrap_err();
+        let e = Gazetteer::parse("[(name: \"X\", bogus: 1)]", ORGANIZATIONS_RON, TITLES_RON).unwrap_err();
         assert!(e.starts_with("data/countries.ron:"), "{e}");
         let e = Gazetteer::parse(COUNTRIES_RON, ORGANIZATIONS_RON, "()").unwrap_err();
         assert!(e.starts_with("data/titles.ron:"), "{e}");
@@ -202,11 +195,7 @@ mod tests {
 
     #[test]
     fn enough_countries() {
-        assert!(
-            g().countries.len() >= 190,
-            "{} countries",
-            g().countries.len()
-        );
+        assert!(g().countries.len() >= 190, "{} countries", g().countries.len());
     }
 
     #[test]
@@ -214,16 +203,8 @@ mod tests {
         let mut iso3 = HashSet::new();
         let mut iso2 = HashSet::new();
         for c in &g().countries {
-            assert!(
-                c.iso3.len() == 3 && c.iso3.bytes().all(|b| b.is_ascii_uppercase()),
-                "{}",
-                c.iso3
-            );
-            assert!(
-                c.iso2.len() == 2 && c.iso2.bytes().all(|b| b.is_ascii_uppercase()),
-                "{}",
-                c.iso2
-            );
+            assert!(c.iso3.len() == 3 && c.iso3.bytes().all(|b| b.is_ascii_uppercase()), "{}", c.iso3);
+            assert!(c.iso2.len() == 2 && c.iso2.bytes().all(|b| b.is_ascii_uppercase()), "{}", c.iso2);
             assert!(iso3.insert(c.iso3.as_str()), "duplicate iso3 {}", c.iso3);
             assert!(iso2.insert(c.iso2.as_str()), "duplicate iso2 {}", c.iso2);
         }
@@ -238,23 +219,12 @@ mod tests {
             check("country name", &c.name);
             check("capital", &c.capital);
             assert!(!c.demonyms.is_empty(), "{} has no demonyms", c.name);
-            assert!(
-                !c.leader_titles.is_empty(),
-                "{} has no leader titles",
-                c.name
-            );
+            assert!(!c.leader_titles.is_empty(), "{} has no leader titles", c.name);
             if let Some(seat) = &c.seat_of_government {
                 check("seat", seat);
                 assert_ne!(seat, &c.capital, "{}: seat equals capital", c.name);
             }
-            for s in c
-                .aliases
-                .iter()
-                .chain(&c.demonyms)
-                .chain(&c.cities)
-                .chain(&c.metonyms)
-                .chain(&c.leader_titles)
-            {
+            for s in c.aliases.iter().chain(&c.demonyms).chain(&c.cities).chain(&c.metonyms).chain(&c.leader_titles) {
                 check(&c.name, s);
             }
         }
@@ -265,14 +235,7 @@ mod tests {
             }
         }
         let t = &g().titles;
-        for s in t
-            .titles
-            .iter()
-            .map(|t| &t.title)
-            .chain(&t.modifiers)
-            .chain(&t.role_nouns)
-            .chain(&t.honorifics)
-        {
+        for s in t.titles.iter().map(|t| &t.title).chain(&t.modifiers).chain(&t.role_nouns).chain(&t.honorifics) {
             assert!(!s.is_empty() && s.trim() == s, "titles: {s:?}");
         }
     }
@@ -301,21 +264,14 @@ mod tests {
             for d in &c.demonyms {
                 let k = key(d);
                 if let Some(other) = seen.insert(k.clone(), &c.iso3) {
-                    assert!(
-                        SHARED_DEMONYMS.contains(&k.as_str()),
-                        "demonym {d:?} used by {other} and {}",
-                        c.iso3
-                    );
+                    assert!(SHARED_DEMONYMS.contains(&k.as_str()), "demonym {d:?} used by {other} and {}", c.iso3);
                     shared_seen.insert(k);
                 }
             }
         }
         // The allow-list must not go stale.
         for s in SHARED_DEMONYMS {
-            assert!(
-                shared_seen.contains(*s),
-                "{s} is no longer shared; drop it from SHARED_DEMONYMS"
-            );
+            assert!(shared_seen.contains(*s), "{s} is no longer shared; drop it from SHARED_DEMONYMS");
         }
     }
 
@@ -337,11 +293,7 @@ mod tests {
         for c in &g().countries {
             for d in &c.demonyms {
                 if let Some(other) = names.get(&key(d)) {
-                    assert_eq!(
-                        *other, c.iso3,
-                        "demonym {d:?} of {} is a name of {other}",
-                        c.iso3
-                    );
+                    assert_eq!(*other, c.iso3, "demonym {d:?} of {} is a name of {other}", c.iso3);
                 }
             }
             let own_places: HashSet<String> = std::iter::once(&c.capital)
@@ -352,18 +304,10 @@ mod tests {
                 .collect();
             for p in own_places {
                 if let Some(other) = names.get(&p) {
-                    assert_eq!(
-                        *other, c.iso3,
-                        "place {p:?} of {} is a name of {other}",
-                        c.iso3
-                    );
+                    assert_eq!(*other, c.iso3, "place {p:?} of {} is a name of {other}", c.iso3);
                 }
                 if let Some(others) = demonyms.get(&p) {
-                    assert!(
-                        others.contains(c.iso3.as_str()),
-                        "place {p:?} of {} is a demonym of {others:?}",
-                        c.iso3
-                    );
+                    assert!(others.contains(c.iso3.as_str()), "place {p:?} of {} is a demonym of {others:?}", c.iso3);
                 }
                 if let Some(other) = places.insert(p.clone(), &c.iso3) {
                     panic!("place {p:?} listed under {other} and {}", c.iso3);
@@ -375,33 +319,17 @@ mod tests {
     #[test]
     fn organizations_are_consistent() {
         let iso3: HashSet<&str> = g().countries.iter().map(|c| c.iso3.as_str()).collect();
-        let country_names: HashSet<String> = g()
-            .countries
-            .iter()
-            .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
-            .map(|s| key(s))
-            .collect();
+        let country_names: HashSet<String> =
+            g().countries.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases)).map(|s| key(s)).collect();
         let mut seen: HashMap<String, &str> = HashMap::new();
         for o in &g().organizations {
-            assert!(
-                ORGANIZATION_KINDS.contains(&o.kind.as_str()),
-                "{}: unknown kind {:?}",
-                o.name,
-                o.kind
-            );
+            assert!(ORGANIZATION_KINDS.contains(&o.kind.as_str()), "{}: unknown kind {:?}", o.name, o.kind);
             if let Some(c) = &o.country {
                 assert!(iso3.contains(c.as_str()), "{}: unknown country {c}", o.name);
             }
-            let own: HashSet<String> = std::iter::once(&o.name)
-                .chain(&o.aliases)
-                .map(|s| key(s))
-                .collect();
+            let own: HashSet<String> = std::iter::once(&o.name).chain(&o.aliases).map(|s| key(s)).collect();
             for n in own {
-                assert!(
-                    !country_names.contains(&n),
-                    "organization name {n:?} ({}) is a country name",
-                    o.name
-                );
+                assert!(!country_names.contains(&n), "organization name {n:?} ({}) is a country name", o.name);
                 if let Some(other) = seen.insert(n.clone(), &o.name) {
                     panic!("organization name {n:?} used by {other:?} and {:?}", o.name);
                 }
@@ -416,18 +344,9 @@ mod tests {
         for x in &t.titles {
             assert!(seen.insert(x.title.as_str()), "duplicate title {}", x.title);
             assert!((1..=10).contains(&x.rank), "{}: rank {}", x.title, x.rank);
-            assert!(
-                !x.head || x.rank >= 9,
-                "{}: head title with rank {}",
-                x.title,
-                x.rank
-            );
+            assert!(!x.head || x.rank >= 9, "{}: head title with rank {}", x.title, x.rank);
         }
-        for (what, list) in [
-            ("modifier", &t.modifiers),
-            ("role noun", &t.role_nouns),
-            ("honorific", &t.honorifics),
-        ] {
+        for (what, list) in [("modifier", &t.modifiers), ("role noun", &t.role_nouns), ("honorific", &t.honorifics)] {
             let mut s = HashSet::new();
             for x in list {
                 assert!(s.insert(x.as_str()), "duplicate {what} {x}");
@@ -439,11 +358,7 @@ mod tests {
         // Every leader title a country uses is a known title.
         for c in &g().countries {
             for lt in &c.leader_titles {
-                assert!(
-                    seen.contains(lt.as_str()),
-                    "{}: leader title {lt:?} missing from titles.ron",
-                    c.name
-                );
+                assert!(seen.contains(lt.as_str()), "{}: leader title {lt:?} missing from titles.ron", c.name);
             }
         }
     }
@@ -483,54 +398,27 @@ mod tests {
         let tur = country("TUR");
         assert!(has(&tur.aliases, "Türkiye") && has(&tur.aliases, "Turkiye"));
         let civ = country("CIV");
-        assert!(
-            civ.name == "Ivory Coast"
-                && has(&civ.aliases, "Côte d'Ivoire")
-                && has(&civ.aliases, "Cote d'Ivoire")
-        );
+        assert!(civ.name == "Ivory Coast" && has(&civ.aliases, "Côte d'Ivoire") && has(&civ.aliases, "Cote d'Ivoire"));
 
-        assert_eq!(
-            country("NLD").seat_of_government.as_deref(),
-            Some("The Hague")
-        );
+        assert_eq!(country("NLD").seat_of_government.as_deref(), Some("The Hague"));
         assert_eq!(country("BOL").seat_of_government.as_deref(), Some("La Paz"));
-        assert_eq!(
-            country("ZAF").seat_of_government.as_deref(),
-            Some("Pretoria")
-        );
+        assert_eq!(country("ZAF").seat_of_government.as_deref(), Some("Pretoria"));
         assert_eq!(country("FRA").seat_of_government, None);
         for iso in ["TWN", "XKX", "PSE", "HKG", "MAC", "GRL", "PRI", "VAT"] {
             country(iso);
         }
 
-        let org = |name: &str| {
-            g().organizations
-                .iter()
-                .find(|o| o.name == name)
-                .unwrap_or_else(|| panic!("no org {name}"))
-        };
+        let org =
+            |name: &str| g().organizations.iter().find(|o| o.name == name).unwrap_or_else(|| panic!("no org {name}"));
         let asean = org("Association of Southeast Asian Nations");
-        assert!(
-            has(&asean.aliases, "ASEAN")
-                && asean.kind == "intergovernmental"
-                && asean.country.is_none()
-        );
+        assert!(has(&asean.aliases, "ASEAN") && asean.kind == "intergovernmental" && asean.country.is_none());
         let samsung = org("Samsung Electronics");
         assert!(samsung.kind == "company" && samsung.country.as_deref() == Some("KOR"));
-        assert_eq!(
-            org("North Atlantic Treaty Organization").kind,
-            "military-alliance"
-        );
+        assert_eq!(org("North Atlantic Treaty Organization").kind, "military-alliance");
         assert_eq!(org("Yonhap News Agency").kind, "news-agency");
         assert_eq!(org("Group of Twenty").kind, "forum");
 
-        let title = |s: &str| {
-            g().titles
-                .titles
-                .iter()
-                .find(|t| t.title == s)
-                .unwrap_or_else(|| panic!("no title {s}"))
-        };
+        let title = |s: &str| g().titles.titles.iter().find(|t| t.title == s).unwrap_or_else(|| panic!("no title {s}"));
         assert!(title("President").head && title("President").rank == 10);
         assert!(!title("Foreign Minister").head);
         title("Defence Minister");

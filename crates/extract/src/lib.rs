@@ -82,11 +82,8 @@ pub fn extract(doc: &Document) -> Extraction {
     let tokens: Vec<Vec<segment::Token>> = sents.iter().map(|s| segment::tokens(text, s.span)).collect();
     let mut chunks: Vec<Vec<actors::Chunk>> = tokens.iter().map(|t| actors::tag_sentence(text, t)).collect();
     {
-        let mut view: Vec<coref::SentenceChunks<'_>> = tokens
-            .iter()
-            .zip(chunks.iter_mut())
-            .map(|(t, c)| coref::SentenceChunks { tokens: t, chunks: c })
-            .collect();
+        let mut view: Vec<coref::SentenceChunks<'_>> =
+            tokens.iter().zip(chunks.iter_mut()).map(|(t, c)| coref::SentenceChunks { tokens: t, chunks: c }).collect();
         coref::resolve(text, &mut view);
     }
     let mut ctx = events::DocContext { dct, ..Default::default() };
@@ -228,11 +225,8 @@ fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
 /// 64 MinHash values over lowercased word 5-shingles: two articles whose
 /// values mostly agree share most of their text (syndicated copies).
 pub fn minhash(text: &str) -> Vec<u32> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let mut mins = vec![u32::MAX; 64];
     if words.len() < 5 {
         return mins;

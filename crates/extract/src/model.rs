@@ -86,8 +86,8 @@ impl PartialDate {
         use chrono::NaiveDate;
         let first_month = self.month.unwrap_or(1) as u32;
         let last_month = self.month.unwrap_or(12) as u32;
-        let begin = NaiveDate::from_ymd_opt(self.year, first_month, self.day.unwrap_or(1) as u32)
-            .unwrap_or(NaiveDate::MIN);
+        let begin =
+            NaiveDate::from_ymd_opt(self.year, first_month, self.day.unwrap_or(1) as u32).unwrap_or(NaiveDate::MIN);
         let end = match self.day {
             Some(d) => NaiveDate::from_ymd_opt(self.year, last_month, d as u32),
             None => {

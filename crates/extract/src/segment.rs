@@ -10,11 +10,11 @@ use crate::model::Span;
 
 /// Words that end with a period without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm",
-    "sgt", "st", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "amb", "sec", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-    "sat", "sun", "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "est", "approx", "fig", "vol",
-    "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "e.g", "i.e", "ph.d", "govt", "assn", "bros",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+    "st", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "amb", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no",
+    "nos", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "est", "approx", "fig", "vol", "u.s", "u.k", "u.n", "e.u",
+    "u.s.a", "d.c", "a.m", "p.m", "e.g", "i.e", "ph.d", "govt", "assn", "bros",
 ];
 
 /// One sentence: its span and whether it is the article's headline.
@@ -138,10 +138,14 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
                 let possessive = matches!(d, '\'' | '\u{2019}')
                     && matches!(after, Some('s') | Some('S'))
                     && s[j + d.len_utf8() + 1..].chars().next().is_none_or(|x| !x.is_alphanumeric());
-                let number_joiner = matches!(d, ',' | ':' | '.' | '/') && numeric && after.is_some_and(|a| a.is_ascii_digit());
+                let number_joiner =
+                    matches!(d, ',' | ':' | '.' | '/') && numeric && after.is_some_and(|a| a.is_ascii_digit());
                 let word_joiner = matches!(d, '-' | '\'' | '\u{2019}' | '&') && !possessive;
                 // "U.S." / "D.C.": letter, period, letter, period
-                let abbrev = d == '.' && !numeric && end - i <= 2 && after.is_some_and(|a| a.is_alphabetic())
+                let abbrev = d == '.'
+                    && !numeric
+                    && end - i <= 2
+                    && after.is_some_and(|a| a.is_alphabetic())
                     && s[j + 2..].starts_with('.');
                 if joins && follows && (number_joiner || word_joiner || abbrev) {
                     end = j + d.len_utf8();
@@ -206,8 +210,22 @@ mod tests {
         assert_eq!(
             toks,
             vec![
-                "Lee", "Jae-myung", "'s", "talks", "with", "the", "U.S.", "envoy", "on", "Jan", ".", "4", ",", "2,500",
-                "people", "."
+                "Lee",
+                "Jae-myung",
+                "'s",
+                "talks",
+                "with",
+                "the",
+                "U.S.",
+                "envoy",
+                "on",
+                "Jan",
+                ".",
+                "4",
+                ",",
+                "2,500",
+                "people",
+                "."
             ]
         );
     }

@@ -11,11 +11,7 @@ fn render(text: &str, dct: Option<chrono::NaiveDate>) -> String {
     if found.is_empty() {
         return "-".to_string();
     }
-    found
-        .iter()
-        .map(|t| format!("{}={}", &text[t.span.start..t.span.end], t.value))
-        .collect::<Vec<_>>()
-        .join(" | ")
+    found.iter().map(|t| format!("{}={}", &text[t.span.start..t.span.end], t.value)).collect::<Vec<_>>().join(" | ")
 }
 
 #[test]
@@ -28,11 +24,7 @@ fn timex_cases() {
         }
         let fields: Vec<&str> = line.split('\t').collect();
         let [text, dct, expected] = fields[..] else {
-            failures.push(format!(
-                "line {}: expected 3 tab-separated fields, got {}",
-                n + 1,
-                fields.len()
-            ));
+            failures.push(format!("line {}: expected 3 tab-separated fields, got {}", n + 1, fields.len()));
             continue;
         };
         count += 1;
@@ -49,27 +41,16 @@ fn timex_cases() {
         };
         let got = render(text, dct);
         if got != expected.trim() {
-            failures.push(format!(
-                "line {}: {text}\n    expected: {expected}\n    got:      {got}",
-                n + 1
-            ));
+            failures.push(format!("line {}: {text}\n    expected: {expected}\n    got:      {got}", n + 1));
         }
     }
     assert!(count >= 150, "only {count} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} timex cases fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {count} timex cases fail:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
 fn spans_are_sorted_and_disjoint() {
-    for line in CASES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for line in CASES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let text = line.split('\t').next().unwrap_or("");
         let dct = chrono::NaiveDate::from_ymd_opt(2025, 10, 22);
         let found = tagger().tag(text, dct);

@@ -97,6 +97,35 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
         }
         forced.insert(actor_key(canon), actor_key(canon));
     }
+    // a one-word person name ("Lula", "Lavrov") joins the one full name
+    // that contains that word, when exactly one does; "Kim" among several
+    // Kims stays apart
+    let distinct: Vec<(String, String)> = aliases.distinct.iter().map(|(a, b)| (actor_key(a), actor_key(b))).collect();
+    let mut by_word: HashMap<String, Vec<String>> = HashMap::new();
+    for p in mentions.iter().flat_map(|m| &m.participants) {
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        if p.kind == ActorKind::Person && words.len() >= 2 {
+            let full = actor_key(&p.name);
+            for w in words {
+                let v = by_word.entry(actor_key(w)).or_default();
+                if !v.contains(&full) {
+                    v.push(full.clone());
+                }
+            }
+        }
+    }
+    for p in mentions.iter().flat_map(|m| &m.participants) {
+        let k = actor_key(&p.name);
+        if p.kind != ActorKind::Person || p.name.contains(' ') || forced.contains_key(&k) {
+            continue;
+        }
+        if let Some([full]) = by_word.get(&k).map(Vec::as_slice) {
+            let refused = distinct.iter().any(|(a, b)| (a == &k && b == full) || (b == &k && a == full));
+            if !refused {
+                forced.insert(k, full.clone());
+            }
+        }
+    }
     let key_of = |name: &str| {
         let k = actor_key(name);
         forced.get(&k).cloned().unwrap_or(k)
@@ -148,11 +177,7 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
             name,
             kind: a.kind,
             country,
-            titles: a
-                .titles
-                .iter()
-                .map(|(t, (f, l))| TitleSpan { title: t.clone(), first: *f, last: *l })
-                .collect(),
+            titles: a.titles.iter().map(|(t, (f, l))| TitleSpan { title: t.clone(), first: *f, last: *l }).collect(),
             aliases: a.aliases.keys().cloned().collect(),
             mentions: a.mentions,
             sources: a.docs.len(),
@@ -225,9 +250,11 @@ pub fn places_compatible(a: Option<&str>, b: Option<&str>) -> bool {
         let f = fold(p);
         Gazetteer::builtin().countries.iter().any(|c| fold(&c.name) == f || c.aliases.iter().any(|x| fold(x) == f))
     };
+    // only places the gazetteer proves different split an event: an unknown
+    // venue ("Hyderabad House") may well be inside a known city
     match (country_of(a), country_of(b)) {
         (Some(x), Some(y)) => x == y && (is_country(a) || is_country(b)),
-        _ => false,
+        _ => true,
     }
 }
 
@@ -313,7 +340,8 @@ fn build_event(
     let names = |m: &EventMention| -> Vec<String> {
         m.participants.iter().map(|p| canon_by_raw.get(&p.name).cloned().unwrap_or_else(|| p.name.clone())).collect()
     };
-    let participants: Vec<String> = keys.iter().map(|k| canonical.get(k).cloned().unwrap_or_else(|| k.clone())).collect();
+    let participants: Vec<String> =
+        keys.iter().map(|k| canonical.get(k).cloned().unwrap_or_else(|| k.clone())).collect();
     let docs: Vec<&str> = {
         let mut d: Vec<&str> = ms.iter().map(|m| m.doc.as_str()).collect();
         d.sort();

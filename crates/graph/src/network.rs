@@ -33,11 +33,7 @@ impl Network {
     pub fn new(events: &[LinkedEvent], from: Option<PartialDate>, to: Option<PartialDate>) -> Network {
         let mut graph: UnGraph<String, Vec<usize>> = UnGraph::new_undirected();
         let mut index = HashMap::new();
-        let kept: Vec<LinkedEvent> = events
-            .iter()
-            .filter(|e| in_period(e.date, from, to))
-            .cloned()
-            .collect();
+        let kept: Vec<LinkedEvent> = events.iter().filter(|e| in_period(e.date, from, to)).cloned().collect();
         for (ei, e) in kept.iter().enumerate() {
             let nodes: Vec<NodeIndex> = e
                 .participants
@@ -136,7 +132,12 @@ impl Network {
                 .map(|w| {
                     let edge = self.graph.find_edge(w[0], w[1]).expect("path edge");
                     let e = &self.events[self.graph[edge][0]];
-                    Step { from: self.graph[w[0]].clone(), to: self.graph[w[1]].clone(), event_id: e.id.clone(), date: e.date }
+                    Step {
+                        from: self.graph[w[0]].clone(),
+                        to: self.graph[w[1]].clone(),
+                        event_id: e.id.clone(),
+                        date: e.date,
+                    }
                 })
                 .collect(),
         )

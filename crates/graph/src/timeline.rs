@@ -80,7 +80,11 @@ pub fn to_dot(events: &[LinkedEvent], opts: &TimelineOptions) -> String {
     for (pi, (period, evs)) in periods.iter().enumerate() {
         let anchor = format!("p{pi}");
         let _ = writeln!(out, "  subgraph cluster_{pi} {{");
-        let _ = writeln!(out, "    label=\"{}\"; style=\"rounded\"; color=\"#9aa9b8\"; fontsize=14; fontname=\"Helvetica-Bold\";", escape(period));
+        let _ = writeln!(
+            out,
+            "    label=\"{}\"; style=\"rounded\"; color=\"#9aa9b8\"; fontsize=14; fontname=\"Helvetica-Bold\";",
+            escape(period)
+        );
         let _ = writeln!(out, "    {anchor} [shape=point, style=invis, width=0];");
         // a column per period: events stacked top to bottom in date order
         let mut prev = anchor.clone();

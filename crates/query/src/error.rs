@@ -18,11 +18,7 @@ pub enum OpenFailure {
 #[non_exhaustive]
 pub enum Error {
     #[error("{}", open_message(path, *kind, message))]
-    Open {
-        path: PathBuf,
-        kind: OpenFailure,
-        message: String,
-    },
+    Open { path: PathBuf, kind: OpenFailure, message: String },
     /// A query did not parse or failed to evaluate. `message` carries the
     /// parser's line:column position.
     #[error("SPARQL error in {query_name}: {message}")]
@@ -58,22 +54,13 @@ fn open_message(path: &std::path::Path, kind: OpenFailure, message: &str) -> Str
 }
 
 impl Error {
-    pub(crate) fn open(
-        path: &std::path::Path,
-        error: oxigraph::store::StorageError,
-        read_only: bool,
-    ) -> Error {
+    pub(crate) fn open(path: &std::path::Path, error: oxigraph::store::StorageError, read_only: bool) -> Error {
         use oxigraph::store::StorageError;
         let message = error.to_string();
         let lower = message.to_ascii_lowercase();
         // RocksDB says "lock hold by current process" (same process) or
         // "While lock file: .../LOCK: Resource temporarily unavailable".
-        let locked = [
-            "lock hold",
-            "while lock",
-            "/lock:",
-            "resource temporarily unavailable",
-        ];
+        let locked = ["lock hold", "while lock", "/lock:", "resource temporarily unavailable"];
         let kind = if matches!(error, StorageError::Corruption(_))
             || lower.contains("corrupt")
             || lower.contains("column family")
@@ -81,23 +68,15 @@ impl Error {
             OpenFailure::Corrupt
         } else if locked.iter().any(|l| lower.contains(l)) {
             OpenFailure::Locked
-        } else if read_only && (lower.contains("no such file") || lower.contains("does not exist"))
-        {
+        } else if read_only && (lower.contains("no such file") || lower.contains("does not exist")) {
             OpenFailure::Missing
         } else {
             OpenFailure::Other
         };
-        Error::Open {
-            path: path.to_path_buf(),
-            kind,
-            message,
-        }
+        Error::Open { path: path.to_path_buf(), kind, message }
     }
 
     pub(crate) fn sparql(query_name: &str, error: impl std::fmt::Display) -> Error {
-        Error::Sparql {
-            query_name: query_name.to_owned(),
-            message: error.to_string(),
-        }
+        Error::Sparql { query_name: query_name.to_owned(), message: error.to_string() }
     }
 }

@@ -21,9 +21,7 @@ pub struct EventFilter {
 
 impl EventFilter {
     pub fn matches(&self, event: &LinkedEvent) -> bool {
-        if self.kind.is_some_and(|k| k != event.kind)
-            || self.status.is_some_and(|s| s != event.status)
-        {
+        if self.kind.is_some_and(|k| k != event.kind) || self.status.is_some_and(|s| s != event.status) {
             return false;
         }
         if self.from.is_some() || self.to.is_some() {
@@ -35,18 +33,10 @@ impl EventFilter {
                 return false;
             }
         }
-        let names: Vec<String> = event
-            .participants
-            .iter()
-            .map(|p| p.to_lowercase())
-            .collect();
+        let names: Vec<String> = event.participants.iter().map(|p| p.to_lowercase()).collect();
         let hits = |needle: &Option<String>| -> Option<Vec<usize>> {
             let needle = needle.as_ref()?.to_lowercase();
-            Some(
-                (0..names.len())
-                    .filter(|&i| names[i].contains(&needle))
-                    .collect(),
-            )
+            Some((0..names.len()).filter(|&i| names[i].contains(&needle)).collect())
         };
         match (hits(&self.actor), hits(&self.with)) {
             (None, None) => true,

@@ -16,10 +16,7 @@ use crate::Error;
 #[derive(Debug, Clone, PartialEq)]
 pub enum QueryOutput {
     /// SELECT: variable names and one row per solution (`None` = unbound).
-    Solutions {
-        vars: Vec<String>,
-        rows: Vec<Vec<Option<Term>>>,
-    },
+    Solutions { vars: Vec<String>, rows: Vec<Vec<Option<Term>>> },
     /// ASK.
     Boolean(bool),
     /// CONSTRUCT / DESCRIBE.
@@ -70,9 +67,11 @@ impl FromStr for ResultFormat {
             "xml" | "srx" => ResultFormat::Xml,
             "turtle" | "ttl" => ResultFormat::Turtle,
             "ntriples" | "n-triples" | "nt" => ResultFormat::NTriples,
-            _ => return Err(format!(
-                "unknown result format {s:?} (one of table, csv, tsv, json, xml, turtle, ntriples)"
-            )),
+            _ => {
+                return Err(format!(
+                    "unknown result format {s:?} (one of table, csv, tsv, json, xml, turtle, ntriples)"
+                ))
+            }
         })
     }
 }
@@ -111,11 +110,7 @@ impl FromStr for DumpFormat {
             "nquads" | "n-quads" | "nq" => DumpFormat::NQuads,
             "trig" => DumpFormat::TriG,
             "turtle" | "ttl" => DumpFormat::Turtle,
-            _ => {
-                return Err(format!(
-                    "unknown dump format {s:?} (one of nquads, trig, turtle)"
-                ))
-            }
+            _ => return Err(format!("unknown dump format {s:?} (one of nquads, trig, turtle)")),
         })
     }
 }
@@ -133,20 +128,15 @@ impl fmt::Display for DumpFormat {
 fn with_prefixes(format: RdfFormat) -> RdfSerializer {
     let mut serializer = RdfSerializer::from_format(format);
     if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
-        for (prefix, iri) in PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *iri)
-                .expect("static prefixes are valid IRIs");
+        // With `id:`, every local name would need `\/` escapes; full IRIs read better.
+        for (prefix, iri) in PREFIXES.iter().filter(|(p, _)| *p != "id") {
+            serializer = serializer.with_prefix(*prefix, *iri).expect("static prefixes are valid IRIs");
         }
     }
     serializer
 }
 
-pub(crate) fn write_results(
-    out: QueryOutput,
-    format: ResultFormat,
-    w: &mut dyn Write,
-) -> Result<(), Error> {
+pub(crate) fn write_results(out: QueryOutput, format: ResultFormat, w: &mut dyn Write) -> Result<(), Error> {
     let sparql_format = match format {
         ResultFormat::Csv => Some(QueryResultsFormat::Csv),
         ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
@@ -156,7 +146,10 @@ pub(crate) fn write_results(
     };
     match (out, sparql_format) {
         (QueryOutput::Solutions { vars, rows }, Some(f)) => {
-            let variables = vars.iter().map(|v| Variable::new(v).map_err(|e| Error::Format(e.to_string()))).collect::<Result<Vec<_>, _>>()?;
+            let variables = vars
+                .iter()
+                .map(|v| Variable::new(v).map_err(|e| Error::Format(e.to_string())))
+                .collect::<Result<Vec<_>, _>>()?;
             let mut s = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(w, variables.clone())?;
             for row in &rows {
                 s.serialize(variables.iter().zip(row).filter_map(|(v, t)| Some((v.as_ref(), t.as_ref()?.as_ref()))))?;
@@ -209,19 +202,9 @@ pub fn term_text(term: &Term) -> String {
     }
 }
 
-fn write_table(
-    vars: &[String],
-    rows: &[Vec<Option<Term>>],
-    w: &mut dyn Write,
-) -> std::io::Result<()> {
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|t| t.as_ref().map(term_text).unwrap_or_default())
-                .collect()
-        })
-        .collect();
+fn write_table(vars: &[String], rows: &[Vec<Option<Term>>], w: &mut dyn Write) -> std::io::Result<()> {
+    let cells: Vec<Vec<String>> =
+        rows.iter().map(|row| row.iter().map(|t| t.as_ref().map(term_text).unwrap_or_default()).collect()).collect();
     let mut widths: Vec<usize> = vars.iter().map(|v| v.chars().count()).collect();
     for row in &cells {
         for (width, cell) in widths.iter_mut().zip(row) {
@@ -240,28 +223,17 @@ fn write_table(
         writeln!(w, "{}", text.trim_end())
     };
     line(w, vars)?;
-    line(
-        w,
-        &widths.iter().map(|n| "-".repeat(*n)).collect::<Vec<_>>(),
-    )?;
+    line(w, &widths.iter().map(|n| "-".repeat(*n)).collect::<Vec<_>>())?;
     for row in &cells {
         line(w, row)?;
     }
     Ok(())
 }
 
-pub(crate) fn export(
-    store: &oxigraph::store::Store,
-    format: DumpFormat,
-    w: &mut dyn Write,
-) -> Result<(), Error> {
+pub(crate) fn export(store: &oxigraph::store::Store, format: DumpFormat, w: &mut dyn Write) -> Result<(), Error> {
     match format {
         DumpFormat::NQuads | DumpFormat::TriG => {
-            let rdf = if format == DumpFormat::NQuads {
-                RdfFormat::NQuads
-            } else {
-                RdfFormat::TriG
-            };
+            let rdf = if format == DumpFormat::NQuads { RdfFormat::NQuads } else { RdfFormat::TriG };
             let mut s = with_prefixes(rdf).for_writer(w);
             for quad in store.iter() {
                 s.serialize_quad(&quad?)?;

@@ -83,11 +83,7 @@ impl Store {
                 message: "this is a file, not a store directory".into(),
             });
         }
-        let not_empty = |p: &Path| {
-            p.read_dir()
-                .map(|mut d| d.next().is_some())
-                .unwrap_or(false)
-        };
+        let not_empty = |p: &Path| p.read_dir().map(|mut d| d.next().is_some()).unwrap_or(false);
         if path.is_dir() && !path.join("CURRENT").exists() && not_empty(path) {
             return Err(Error::Open {
                 path: path.to_path_buf(),
@@ -108,14 +104,9 @@ impl Store {
     /// store, but reading while another process writes is not supported.
     pub fn open_read_only(path: &Path) -> Result<Store, Error> {
         if !path.join("CURRENT").exists() {
-            return Err(Error::Open {
-                path: path.to_path_buf(),
-                kind: OpenFailure::Missing,
-                message: String::new(),
-            });
+            return Err(Error::Open { path: path.to_path_buf(), kind: OpenFailure::Missing, message: String::new() });
         }
-        let inner =
-            oxigraph::store::Store::open_read_only(path).map_err(|e| Error::open(path, e, true))?;
+        let inner = oxigraph::store::Store::open_read_only(path).map_err(|e| Error::open(path, e, true))?;
         Ok(Store { inner })
     }
 
@@ -131,12 +122,7 @@ impl Store {
         let article = vocab::article(id);
         let quad = self
             .inner
-            .quads_for_pattern(
-                Some(article.as_ref().into()),
-                Some(t::CONTENT_HASH),
-                None,
-                Some(graph.as_ref().into()),
-            )
+            .quads_for_pattern(Some(article.as_ref().into()), Some(t::CONTENT_HASH), None, Some(graph.as_ref().into()))
             .next()
             .transpose()?;
         Ok(quad.and_then(|q| read::literal_str(&q.object).map(str::to_owned)))
@@ -146,10 +132,7 @@ impl Store {
     /// (what that article claims), in one transaction.
     pub fn put_article(&self, info: &ArticleInfo, mentions: &[EventMention]) -> Result<(), Error> {
         if let Some(m) = mentions.iter().find(|m| m.doc != info.id) {
-            return Err(Error::Rdf(format!(
-                "mention of document {:?} given for article {:?}",
-                m.doc, info.id
-            )));
+            return Err(Error::Rdf(format!("mention of document {:?} given for article {:?}", m.doc, info.id)));
         }
         let graph = vocab::article_graph(&info.id);
         let quads = write::article_quads(info, mentions);
@@ -203,36 +186,20 @@ impl Store {
             return Err(Error::Rdf("events.rq is not a SELECT query".into()));
         };
         let col = |name: &str| {
-            vars.iter()
-                .position(|v| v == name)
-                .ok_or_else(|| Error::Rdf(format!("events.rq has no ?{name}")))
+            vars.iter().position(|v| v == name).ok_or_else(|| Error::Rdf(format!("events.rq has no ?{name}")))
         };
-        let [c_event, c_type, c_date, c_place, c_status, c_conf, c_sources, c_articles] = [
-            "event",
-            "type",
-            "date",
-            "place",
-            "status",
-            "confidence",
-            "sources",
-            "articles",
-        ]
-        .map(col);
-        let (c_event, c_type, c_date, c_place, c_status) =
-            (c_event?, c_type?, c_date?, c_place?, c_status?);
+        let [c_event, c_type, c_date, c_place, c_status, c_conf, c_sources, c_articles] =
+            ["event", "type", "date", "place", "status", "confidence", "sources", "articles"].map(col);
+        let (c_event, c_type, c_date, c_place, c_status) = (c_event?, c_type?, c_date?, c_place?, c_status?);
         let (c_conf, c_sources, c_articles, c_id) = (c_conf?, c_sources?, c_articles?, col("id")?);
 
         let linked = Resources::load(&self.inner, vocab::linked_graph().as_ref().into())?;
         let mut events = Vec::with_capacity(rows.len());
         for row in &rows {
             let text = |c: usize| row[c].as_ref().and_then(read::literal_str);
-            let need = |c: usize| {
-                text(c).ok_or_else(|| Error::Rdf(format!("events.rq: ?{} unbound", vars[c])))
-            };
+            let need = |c: usize| text(c).ok_or_else(|| Error::Rdf(format!("events.rq: ?{} unbound", vars[c])));
             let number = |c: usize| -> Result<usize, Error> {
-                need(c)?
-                    .parse()
-                    .map_err(|_| Error::Rdf(format!("events.rq: ?{} is not a count", vars[c])))
+                need(c)?.parse().map_err(|_| Error::Rdf(format!("events.rq: ?{} is not a count", vars[c])))
             };
             let Some(Term::NamedNode(event)) = &row[c_event] else {
                 return Err(Error::Rdf("events.rq: ?event is not an IRI".into()));
@@ -242,16 +209,12 @@ impl Store {
             events.push(LinkedEvent {
                 id: need(c_id)?.to_owned(),
                 kind: read::kind(need(c_type)?)?,
-                date: text(c_date)
-                    .map(str::parse)
-                    .transpose()
-                    .map_err(Error::Rdf)?,
+                date: text(c_date).map(str::parse).transpose().map_err(Error::Rdf)?,
                 participants: parts.participants,
                 place: text(c_place).map(str::to_owned),
                 status: read::status(need(c_status)?)?,
-                confidence: read::parse_float(confidence).ok_or_else(|| {
-                    Error::Rdf(format!("events.rq: bad confidence {confidence:?}"))
-                })?,
+                confidence: read::parse_float(confidence)
+                    .ok_or_else(|| Error::Rdf(format!("events.rq: bad confidence {confidence:?}")))?,
                 sources: number(c_sources)?,
                 articles: number(c_articles)?,
                 mentions: parts.mentions,
@@ -259,9 +222,7 @@ impl Store {
             });
         }
         events.retain(|e| filter.matches(e));
-        events.sort_by(|a, b| {
-            (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id))
-        });
+        events.sort_by(|a, b| (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id)));
         Ok(events)
     }
 
@@ -280,51 +241,29 @@ impl Store {
     /// before evaluation; the query text is never spliced. A value written
     /// as an N-Triples term (`<http://...>`, `"2025"^^<...#gYear>`,
     /// `"x"@en`) is that term; anything else is a plain string literal.
-    pub fn query_with_params(
-        &self,
-        sparql: &str,
-        params: &[(String, String)],
-    ) -> Result<QueryOutput, Error> {
+    pub fn query_with_params(&self, sparql: &str, params: &[(String, String)]) -> Result<QueryOutput, Error> {
         self.run("query", sparql, params)
     }
 
     /// Runs a bundled query by name (see [`named_queries`]).
-    pub fn named_query(
-        &self,
-        name: &str,
-        params: &[(String, String)],
-    ) -> Result<QueryOutput, Error> {
+    pub fn named_query(&self, name: &str, params: &[(String, String)]) -> Result<QueryOutput, Error> {
         let sparql = named_query(name).ok_or_else(|| Error::Sparql {
             query_name: name.to_owned(),
             message: format!(
                 "no such query (known: {})",
-                named_queries()
-                    .iter()
-                    .map(|(n, _, _)| *n)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                named_queries().iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", ")
             ),
         })?;
         self.run(name, sparql, params)
     }
 
-    fn run(
-        &self,
-        query_name: &str,
-        sparql: &str,
-        params: &[(String, String)],
-    ) -> Result<QueryOutput, Error> {
-        let mut query = parser()
-            .parse_query(sparql)
-            .map_err(|e| Error::sparql(query_name, e))?;
+    fn run(&self, query_name: &str, sparql: &str, params: &[(String, String)]) -> Result<QueryOutput, Error> {
+        let mut query = parser().parse_query(sparql).map_err(|e| Error::sparql(query_name, e))?;
         let mut substitutions = Vec::new();
         let mut hidden = Vec::new();
         for (name, value) in params {
             let name = name.trim_start_matches(['$', '?']);
-            let param_error = |message: String| Error::Param {
-                name: name.to_owned(),
-                message,
-            };
+            let param_error = |message: String| Error::Param { name: name.to_owned(), message };
             let variable = Variable::new(name).map_err(|e| param_error(e.to_string()))?;
             if !mentions_variable(sparql, name) {
                 return Err(param_error(format!("{query_name} has no variable ${name}")));
@@ -349,10 +288,7 @@ impl Store {
         for (variable, term) in substitutions {
             prepared = prepared.substitute_variable(variable, term);
         }
-        let results = prepared
-            .on_store(&self.inner)
-            .execute()
-            .map_err(|e| Error::sparql(query_name, e))?;
+        let results = prepared.on_store(&self.inner).execute().map_err(|e| Error::sparql(query_name, e))?;
         let eval_error = |e| Error::sparql(query_name, e);
         Ok(match results {
             QueryResults::Solutions(solutions) => {
@@ -365,18 +301,12 @@ impl Store {
                 let mut rows = Vec::new();
                 for solution in solutions {
                     let solution = solution.map_err(eval_error)?;
-                    rows.push(
-                        vars.iter()
-                            .map(|v| solution.get(v.as_str()).cloned())
-                            .collect(),
-                    );
+                    rows.push(vars.iter().map(|v| solution.get(v.as_str()).cloned()).collect());
                 }
                 QueryOutput::Solutions { vars, rows }
             }
             QueryResults::Boolean(b) => QueryOutput::Boolean(b),
-            QueryResults::Graph(triples) => {
-                QueryOutput::Graph(triples.collect::<Result<_, _>>().map_err(eval_error)?)
-            }
+            QueryResults::Graph(triples) => QueryOutput::Graph(triples.collect::<Result<_, _>>().map_err(eval_error)?),
         })
     }
 
@@ -406,9 +336,7 @@ impl Store {
 fn parser() -> spargebra::SparqlParser {
     let mut parser = spargebra::SparqlParser::new();
     for (prefix, iri) in vocab::PREFIXES {
-        parser = parser
-            .with_prefix(*prefix, *iri)
-            .expect("static prefixes are valid IRIs");
+        parser = parser.with_prefix(*prefix, *iri).expect("static prefixes are valid IRIs");
     }
     parser
 }
@@ -418,9 +346,9 @@ fn parser() -> spargebra::SparqlParser {
 fn project(pattern: &mut spargebra::algebra::GraphPattern, variable: &Variable) -> bool {
     use spargebra::algebra::GraphPattern;
     match pattern {
-        GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. } => project(inner, variable),
+        GraphPattern::Distinct { inner } | GraphPattern::Reduced { inner } | GraphPattern::Slice { inner, .. } => {
+            project(inner, variable)
+        }
         GraphPattern::Project { variables, .. } if !variables.contains(variable) => {
             variables.push(variable.clone());
             true
@@ -441,15 +369,12 @@ fn mentions_variable(sparql: &str, name: &str) -> bool {
 }
 
 fn param_term(name: &str, value: &str) -> Result<Term, Error> {
-    let looks_like_term =
-        value.starts_with('<') || value.starts_with('"') || value.starts_with("_:");
+    let looks_like_term = value.starts_with('<') || value.starts_with('"') || value.starts_with("_:");
     if looks_like_term {
-        value
-            .parse()
-            .map_err(|e: oxigraph::model::TermParseError| Error::Param {
-                name: name.to_owned(),
-                message: format!("{value:?} is not an N-Triples term: {e}"),
-            })
+        value.parse().map_err(|e: oxigraph::model::TermParseError| Error::Param {
+            name: name.to_owned(),
+            message: format!("{value:?} is not an N-Triples term: {e}"),
+        })
     } else {
         Ok(oxigraph::model::Literal::new_simple_literal(value).into())
     }

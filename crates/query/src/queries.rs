@@ -18,11 +18,8 @@ pub fn named_queries() -> &'static [(&'static str, &'static str, &'static str)] 
         SOURCES
             .iter()
             .map(|(name, sparql)| {
-                let description = sparql
-                    .lines()
-                    .find_map(|l| l.trim_start().strip_prefix('#'))
-                    .map(str::trim)
-                    .unwrap_or_default();
+                let description =
+                    sparql.lines().find_map(|l| l.trim_start().strip_prefix('#')).map(str::trim).unwrap_or_default();
                 (*name, description, *sparql)
             })
             .collect()
@@ -31,8 +28,5 @@ pub fn named_queries() -> &'static [(&'static str, &'static str, &'static str)] 
 
 /// The SPARQL text of a bundled query.
 pub fn named_query(name: &str) -> Option<&'static str> {
-    named_queries()
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map(|(_, _, q)| *q)
+    named_queries().iter().find(|(n, _, _)| *n == name).map(|(_, _, q)| *q)
 }

@@ -3,9 +3,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
-use annals_extract::model::{
-    ActorKind, ArticleInfo, EventMention, EventType, PartialDate, Participant, Span, Status,
-};
+use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, PartialDate, Participant, Span, Status};
 use annals_graph::model::{ActorRecord, MentionRecord, TitleSpan};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 
@@ -20,10 +18,7 @@ pub(crate) struct Resources {
 }
 
 impl Resources {
-    pub(crate) fn load(
-        store: &oxigraph::store::Store,
-        graph: GraphNameRef<'_>,
-    ) -> Result<Self, Error> {
+    pub(crate) fn load(store: &oxigraph::store::Store, graph: GraphNameRef<'_>) -> Result<Self, Error> {
         let mut props: HashMap<NamedOrBlankNode, Vec<(NamedNode, Term)>> = HashMap::new();
         let mut order = Vec::new();
         for quad in store.quads_for_pattern(None, None, None, Some(graph)) {
@@ -37,17 +32,8 @@ impl Resources {
         Ok(Resources { props, order })
     }
 
-    pub(crate) fn values(
-        &self,
-        s: &NamedOrBlankNode,
-        p: NamedNodeRef<'static>,
-    ) -> impl Iterator<Item = &Term> {
-        self.props
-            .get(s)
-            .into_iter()
-            .flatten()
-            .filter(move |(q, _)| q.as_ref() == p)
-            .map(|(_, o)| o)
+    pub(crate) fn values(&self, s: &NamedOrBlankNode, p: NamedNodeRef<'static>) -> impl Iterator<Item = &Term> {
+        self.props.get(s).into_iter().flatten().filter(move |(q, _)| q.as_ref() == p).map(|(_, o)| o)
     }
 
     pub(crate) fn one(&self, s: &NamedOrBlankNode, p: NamedNodeRef<'static>) -> Option<&Term> {
@@ -58,10 +44,7 @@ impl Resources {
     pub(crate) fn of_type(&self, class: NamedNodeRef<'static>) -> Vec<NamedOrBlankNode> {
         self.order
             .iter()
-            .filter(|s| {
-                self.values(s, RDF_TYPE)
-                    .any(|o| matches!(o, Term::NamedNode(n) if n.as_ref() == class))
-            })
+            .filter(|s| self.values(s, RDF_TYPE).any(|o| matches!(o, Term::NamedNode(n) if n.as_ref() == class)))
             .cloned()
             .collect()
     }
@@ -70,44 +53,24 @@ impl Resources {
         self.one(s, p).and_then(literal_str).map(str::to_owned)
     }
 
-    pub(crate) fn str(
-        &self,
-        s: &NamedOrBlankNode,
-        p: NamedNodeRef<'static>,
-    ) -> Result<String, Error> {
+    pub(crate) fn str(&self, s: &NamedOrBlankNode, p: NamedNodeRef<'static>) -> Result<String, Error> {
         self.opt_str(s, p).ok_or_else(|| missing(s, p))
     }
 
-    pub(crate) fn parse<T: FromStr>(
-        &self,
-        s: &NamedOrBlankNode,
-        p: NamedNodeRef<'static>,
-    ) -> Result<T, Error> {
+    pub(crate) fn parse<T: FromStr>(&self, s: &NamedOrBlankNode, p: NamedNodeRef<'static>) -> Result<T, Error> {
         let raw = self.str(s, p)?;
-        raw.parse()
-            .map_err(|_| Error::Rdf(format!("{s} {p}: cannot read {raw:?}")))
+        raw.parse().map_err(|_| Error::Rdf(format!("{s} {p}: cannot read {raw:?}")))
     }
 
-    pub(crate) fn float(
-        &self,
-        s: &NamedOrBlankNode,
-        p: NamedNodeRef<'static>,
-    ) -> Result<f32, Error> {
+    pub(crate) fn float(&self, s: &NamedOrBlankNode, p: NamedNodeRef<'static>) -> Result<f32, Error> {
         let raw = self.str(s, p)?;
         parse_float(&raw).ok_or_else(|| Error::Rdf(format!("{s} {p}: not a float: {raw:?}")))
     }
 
-    pub(crate) fn date(
-        &self,
-        s: &NamedOrBlankNode,
-        p: NamedNodeRef<'static>,
-    ) -> Result<Option<PartialDate>, Error> {
+    pub(crate) fn date(&self, s: &NamedOrBlankNode, p: NamedNodeRef<'static>) -> Result<Option<PartialDate>, Error> {
         match self.opt_str(s, p) {
             None => Ok(None),
-            Some(raw) => raw
-                .parse()
-                .map(Some)
-                .map_err(|e| Error::Rdf(format!("{s} {p}: {e}"))),
+            Some(raw) => raw.parse().map(Some).map_err(|e| Error::Rdf(format!("{s} {p}: {e}"))),
         }
     }
 
@@ -140,10 +103,7 @@ impl Resources {
     }
 
     fn span(&self, s: &NamedOrBlankNode) -> Result<Span, Error> {
-        Ok(Span::new(
-            self.parse(s, t::BEGIN_INDEX)?,
-            self.parse(s, t::END_INDEX)?,
-        ))
+        Ok(Span::new(self.parse(s, t::BEGIN_INDEX)?, self.parse(s, t::END_INDEX)?))
     }
 }
 
@@ -190,17 +150,11 @@ fn actor_kind(raw: &str) -> Result<ActorKind, Error> {
 }
 
 /// The article graphs in the store, sorted by article id.
-pub(crate) fn article_graphs(
-    store: &oxigraph::store::Store,
-) -> Result<Vec<(String, NamedNode)>, Error> {
+pub(crate) fn article_graphs(store: &oxigraph::store::Store) -> Result<Vec<(String, NamedNode)>, Error> {
     let mut graphs = Vec::new();
     for g in store.named_graphs() {
         if let NamedOrBlankNode::NamedNode(n) = g? {
-            if let Some(id) = n
-                .as_str()
-                .strip_prefix(vocab::ARTICLE_GRAPH_PREFIX)
-                .and_then(vocab::decode)
-            {
+            if let Some(id) = n.as_str().strip_prefix(vocab::ARTICLE_GRAPH_PREFIX).and_then(vocab::decode) {
                 graphs.push((id, n));
             }
         }
@@ -217,10 +171,7 @@ pub(crate) fn article(r: &Resources, id: &str) -> Result<Option<ArticleInfo>, Er
     let minhash = r.str(&node, t::MINHASH)?;
     let minhash = minhash
         .split_whitespace()
-        .map(|v| {
-            v.parse()
-                .map_err(|_| Error::Rdf(format!("{node}: bad minhash value {v:?}")))
-        })
+        .map(|v| v.parse().map_err(|_| Error::Rdf(format!("{node}: bad minhash value {v:?}"))))
         .collect::<Result<_, _>>()?;
     Ok(Some(ArticleInfo {
         id: r.str(&node, t::IDENTIFIER)?,
@@ -265,10 +216,7 @@ pub(crate) fn article_mentions(r: &Resources, doc: &str) -> Result<Vec<EventMent
             confidence: r.float(&node, t::CONFIDENCE)?,
             evidence: r.span(&node)?,
             evidence_text: r.str(&node, t::ANCHOR_OF)?,
-            trigger: Span::new(
-                r.parse(&node, t::TRIGGER_BEGIN)?,
-                r.parse(&node, t::TRIGGER_END)?,
-            ),
+            trigger: Span::new(r.parse(&node, t::TRIGGER_BEGIN)?, r.parse(&node, t::TRIGGER_END)?),
         };
         mentions.push((index, mention));
     }
@@ -290,11 +238,8 @@ pub(crate) fn actors(r: &Resources) -> Result<Vec<ActorRecord>, Error> {
                 })
             })
             .collect::<Result<_, Error>>()?;
-        let mut aliases: Vec<String> = r
-            .values(&node, t::ALT_LABEL)
-            .filter_map(literal_str)
-            .map(str::to_owned)
-            .collect();
+        let mut aliases: Vec<String> =
+            r.values(&node, t::ALT_LABEL).filter_map(literal_str).map(str::to_owned).collect();
         aliases.sort();
         actors.push(ActorRecord {
             id: r.str(&node, t::IDENTIFIER)?,
@@ -321,17 +266,11 @@ pub(crate) struct EventParts {
 
 pub(crate) fn event_parts(r: &Resources, event: &NamedOrBlankNode) -> Result<EventParts, Error> {
     let names = |node: &NamedOrBlankNode, p| -> Result<Vec<String>, Error> {
-        r.ordered(node, p)?
-            .iter()
-            .map(|n| r.str(n, t::NAME))
-            .collect()
+        r.ordered(node, p)?.iter().map(|n| r.str(n, t::NAME)).collect()
     };
     let participants = names(event, t::ROLE)?;
-    let merge_reasons = r
-        .ordered(event, t::MERGE_REASON)?
-        .iter()
-        .map(|n| r.str(n, t::VALUE))
-        .collect::<Result<_, _>>()?;
+    let merge_reasons =
+        r.ordered(event, t::MERGE_REASON)?.iter().map(|n| r.str(n, t::VALUE)).collect::<Result<_, _>>()?;
     let mut mentions = Vec::new();
     for node in r.ordered(event, t::LINKED_MENTION_P)? {
         let doc = match r.one(&node, t::REFERENCE_CONTEXT) {
@@ -352,9 +291,5 @@ pub(crate) fn event_parts(r: &Resources, event: &NamedOrBlankNode) -> Result<Eve
             doc_date: r.date(&node, t::DOC_DATE)?,
         });
     }
-    Ok(EventParts {
-        participants,
-        merge_reasons,
-        mentions,
-    })
+    Ok(EventParts { participants, merge_reasons, mentions })
 }

@@ -113,13 +113,7 @@ pub(crate) fn place(name: &str) -> NamedNode {
 /// sentence. `nth` > 1 disambiguates a second mention of the same type in
 /// the same sentence (`-2`, `-3`, ...).
 pub(crate) fn mention(doc: &str, evidence: Span, kind: EventType, nth: usize) -> NamedNode {
-    let base = format!(
-        "{ID}mention/{}/{}-{}-{}",
-        encode(doc),
-        evidence.start,
-        evidence.end,
-        kind.as_str()
-    );
+    let base = format!("{ID}mention/{}/{}-{}-{}", encode(doc), evidence.start, evidence.end, kind.as_str());
     if nth > 1 {
         iri(format!("{base}-{nth}"))
     } else {
@@ -165,13 +159,7 @@ mod tests {
 
     #[test]
     fn encode_round_trips() {
-        for id in [
-            "002_548e2d166db6910e",
-            "a b/c?d#e%f",
-            "Lee Jae-myung",
-            "Göteborg",
-            "",
-        ] {
+        for id in ["002_548e2d166db6910e", "a b/c?d#e%f", "Lee Jae-myung", "Göteborg", ""] {
             assert_eq!(decode(&encode(id)).as_deref(), Some(id));
         }
         assert_eq!(encode("a b/é"), "a%20b%2F%C3%A9");

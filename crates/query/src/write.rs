@@ -18,15 +18,11 @@ pub(crate) struct GraphWriter {
 
 impl GraphWriter {
     pub(crate) fn new(graph: NamedNode) -> Self {
-        GraphWriter {
-            graph: graph.into(),
-            quads: Vec::new(),
-        }
+        GraphWriter { graph: graph.into(), quads: Vec::new() }
     }
 
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads
-            .push(Quad::new(s.clone(), p, o, self.graph.clone()));
+        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
     }
 
     fn a(&mut self, s: &NamedNode, class: NamedNodeRef<'_>) {
@@ -44,11 +40,7 @@ impl GraphWriter {
     }
 
     fn int(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: usize) {
-        self.add(
-            s,
-            p,
-            Literal::new_typed_literal(value.to_string(), xsd::INTEGER),
-        );
+        self.add(s, p, Literal::new_typed_literal(value.to_string(), xsd::INTEGER));
     }
 
     fn float(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: f32) {
@@ -60,16 +52,8 @@ impl GraphWriter {
         if let Some(d) = date {
             self.add(s, t::DATE, date_literal(d));
             let (begin, end) = d.interval();
-            self.add(
-                s,
-                t::HAS_BEGIN,
-                Literal::new_typed_literal(begin.to_string(), xsd::DATE),
-            );
-            self.add(
-                s,
-                t::HAS_END,
-                Literal::new_typed_literal(end.to_string(), xsd::DATE),
-            );
+            self.add(s, t::HAS_BEGIN, Literal::new_typed_literal(begin.to_string(), xsd::DATE));
+            self.add(s, t::HAS_END, Literal::new_typed_literal(end.to_string(), xsd::DATE));
         }
     }
 
@@ -151,11 +135,7 @@ pub(crate) fn article_quads(info: &ArticleInfo, mentions: &[EventMention]) -> Ve
     g.opt_str(&article, t::DATE_INFERRED, info.date_inferred.as_deref());
     g.opt_str(&article, t::SOURCE, info.source.as_deref());
     if let Some(url) = &info.url {
-        g.add(
-            &article,
-            t::URL,
-            Literal::new_typed_literal(url, xsd::ANY_URI),
-        );
+        g.add(&article, t::URL, Literal::new_typed_literal(url, xsd::ANY_URI));
     }
     g.opt_str(&article, t::DCT_TITLE, info.title.as_deref());
     g.str(&article, t::CONTENT_HASH, &info.content_hash);
@@ -164,11 +144,7 @@ pub(crate) fn article_quads(info: &ArticleInfo, mentions: &[EventMention]) -> Ve
     g.int(&article, t::SENTENCES, info.sentences);
     g.int(&article, t::CHARS, info.chars);
 
-    for (i, (m, iri)) in mentions
-        .iter()
-        .zip(mention_iris(&info.id, mentions))
-        .enumerate()
-    {
+    for (i, (m, iri)) in mentions.iter().zip(mention_iris(&info.id, mentions)).enumerate() {
         g.a(&iri, t::EVENT_MENTION);
         g.int(&iri, t::INDEX, i);
         g.add(&iri, t::REFERENCE_CONTEXT, article.clone());
@@ -229,12 +205,8 @@ pub(crate) fn linked_quads(linked: &Linked) -> Vec<Quad> {
         g.int(&iri, t::SOURCES, a.sources);
     }
     // A participant the actor list does not know still gets a stable IRI.
-    let actor_iri = |name: &str| {
-        actor_by_name
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| vocab::actor(&fallback_actor_id(name)))
-    };
+    let actor_iri =
+        |name: &str| actor_by_name.get(name).cloned().unwrap_or_else(|| vocab::actor(&fallback_actor_id(name)));
     for e in &linked.events {
         event_quads(&mut g, e, &actor_iri);
     }
@@ -242,10 +214,7 @@ pub(crate) fn linked_quads(linked: &Linked) -> Vec<Quad> {
 }
 
 fn fallback_actor_id(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
+    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join("-")
 }
 
 fn role(kind: EventType, position: usize) -> NamedNodeRef<'static> {

@@ -19,10 +19,7 @@ fn second_writer_is_told_the_store_is_locked() {
     let _first = Store::open(&path).unwrap();
     let (kind, message) = failure(Store::open(&path));
     assert_eq!(kind, OpenFailure::Locked, "{message}");
-    assert!(
-        message.contains("locked by another annals process"),
-        "{message}"
-    );
+    assert!(message.contains("locked by another annals process"), "{message}");
     assert!(message.contains(&path.display().to_string()));
 }
 
@@ -41,10 +38,7 @@ fn missing_store_for_reading() {
     let path = dir.path().join("nothing-here");
     let (kind, message) = failure(Store::open_read_only(&path));
     assert_eq!(kind, OpenFailure::Missing);
-    assert_eq!(
-        message,
-        format!("no store at {}: run `annals build` first", path.display())
-    );
+    assert_eq!(message, format!("no store at {}: run `annals build` first", path.display()));
     assert!(!path.exists(), "a read-only open must not create the store");
 }
 
@@ -58,11 +52,7 @@ fn corrupt_store_is_reported() {
     let path = dir.path().join("store");
     std::fs::create_dir(&path).unwrap();
     write(&path, "CURRENT", b"MANIFEST-000042\n");
-    write(
-        &path,
-        "MANIFEST-000042",
-        b"\x00\x01garbage garbage garbage\xff\xfe",
-    );
+    write(&path, "MANIFEST-000042", b"\x00\x01garbage garbage garbage\xff\xfe");
     write(&path, "000007.sst", b"not a table");
     for result in [Store::open(&path), Store::open_read_only(&path)] {
         let (kind, message) = failure(result);

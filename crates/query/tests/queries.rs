@@ -7,31 +7,19 @@ use common::fixture_store;
 
 /// Rows as `a | b | c` lines (unbound = empty), for readable assertions.
 fn rows(out: &QueryOutput) -> Vec<String> {
-    let QueryOutput::Solutions { rows, .. } = out else {
-        panic!("not solutions: {out:?}")
-    };
+    let QueryOutput::Solutions { rows, .. } = out else { panic!("not solutions: {out:?}") };
     rows.iter()
-        .map(|r| {
-            r.iter()
-                .map(|t| t.as_ref().map(term_text).unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join(" | ")
-        })
+        .map(|r| r.iter().map(|t| t.as_ref().map(term_text).unwrap_or_default()).collect::<Vec<_>>().join(" | "))
         .collect()
 }
 
 fn vars(out: &QueryOutput) -> Vec<&str> {
-    let QueryOutput::Solutions { vars, .. } = out else {
-        panic!("not solutions")
-    };
+    let QueryOutput::Solutions { vars, .. } = out else { panic!("not solutions") };
     vars.iter().map(String::as_str).collect()
 }
 
 fn run(store: &Store, name: &str, params: &[(&str, &str)]) -> QueryOutput {
-    let params: Vec<(String, String)> = params
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     store.named_query(name, &params).unwrap()
 }
 
@@ -45,19 +33,10 @@ fn render(store: &Store, out: QueryOutput, format: ResultFormat) -> String {
 fn every_named_query_has_a_description_and_parses() {
     let (_dir, store) = fixture_store();
     let names: Vec<_> = named_queries().iter().map(|(n, _, _)| *n).collect();
-    assert_eq!(
-        names,
-        ["events", "meetings", "timeline", "mentions", "actors"]
-    );
+    assert_eq!(names, ["events", "meetings", "timeline", "mentions", "actors"]);
     for (name, description, _) in named_queries() {
-        assert!(
-            description.len() > 20 && !description.starts_with('#'),
-            "{name}: {description:?}"
-        );
-        assert!(matches!(
-            store.named_query(name, &[]).unwrap(),
-            QueryOutput::Solutions { .. }
-        ));
+        assert!(description.len() > 20 && !description.starts_with('#'), "{name}: {description:?}");
+        assert!(matches!(store.named_query(name, &[]).unwrap(), QueryOutput::Solutions { .. }));
     }
     assert!(named_queries()[1].1.starts_with("Who met whom when"));
 }
@@ -83,10 +62,7 @@ fn events_query() {
             "participants"
         ]
     );
-    let got: Vec<String> = rows(&out)
-        .iter()
-        .map(|r| r.split_once(" | ").unwrap().1.to_owned())
-        .collect();
+    let got: Vec<String> = rows(&out).iter().map(|r| r.split_once(" | ").unwrap().1.to_owned()).collect();
     assert_eq!(
         got,
         [
@@ -103,18 +79,7 @@ fn events_query() {
 fn meetings_query() {
     let (_dir, store) = fixture_store();
     let out = run(&store, "meetings", &[]);
-    assert_eq!(
-        vars(&out),
-        [
-            "date",
-            "type",
-            "participants",
-            "place",
-            "status",
-            "sources",
-            "id"
-        ]
-    );
+    assert_eq!(vars(&out), ["date", "type", "participants", "place", "status", "sources", "id"]);
     assert_eq!(
         rows(&out),
         [
@@ -129,20 +94,7 @@ fn meetings_query() {
 fn timeline_query_with_and_without_actor() {
     let (_dir, store) = fixture_store();
     let all = run(&store, "timeline", &[]);
-    assert_eq!(
-        vars(&all),
-        [
-            "begin",
-            "end",
-            "date",
-            "type",
-            "participants",
-            "place",
-            "status",
-            "sources",
-            "id"
-        ]
-    );
+    assert_eq!(vars(&all), ["begin", "end", "date", "type", "participants", "place", "status", "sources", "id"]);
     assert_eq!(
         rows(&all),
         [
@@ -153,20 +105,10 @@ fn timeline_query_with_and_without_actor() {
             " |  |  | MEET | Cho Hyun ; Kim Min-seok ; Wang Yi |  | occurred | 1 | e-ministers",
         ]
     );
-    let ids = |out: &QueryOutput| {
-        rows(out)
-            .iter()
-            .map(|r| r.rsplit(" | ").next().unwrap().to_owned())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(
-        ids(&run(&store, "timeline", &[("actor", "wang")])),
-        ["e-ministers"]
-    );
-    assert_eq!(
-        ids(&run(&store, "timeline", &[("$actor", "LEE JAE")])),
-        ["e-call", "e-meet", "e-host"]
-    );
+    let ids =
+        |out: &QueryOutput| rows(out).iter().map(|r| r.rsplit(" | ").next().unwrap().to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids(&run(&store, "timeline", &[("actor", "wang")])), ["e-ministers"]);
+    assert_eq!(ids(&run(&store, "timeline", &[("$actor", "LEE JAE")])), ["e-call", "e-meet", "e-host"]);
     assert!(ids(&run(&store, "timeline", &[("actor", "nobody")])).is_empty());
 }
 
@@ -176,23 +118,9 @@ fn mentions_query() {
     let out = run(&store, "mentions", &[]);
     assert_eq!(
         vars(&out),
-        [
-            "doc",
-            "begin",
-            "end",
-            "type",
-            "date",
-            "place",
-            "status",
-            "participants",
-            "confidence",
-            "text"
-        ]
+        ["doc", "begin", "end", "type", "date", "place", "status", "participants", "confidence", "text"]
     );
-    let got: Vec<String> = rows(&out)
-        .iter()
-        .map(|r| r.rsplit_once(" | ").unwrap().0.to_owned())
-        .collect();
+    let got: Vec<String> = rows(&out).iter().map(|r| r.rsplit_once(" | ").unwrap().0.to_owned()).collect();
     assert_eq!(
         got,
         [
@@ -210,30 +138,20 @@ fn mentions_query() {
 fn actors_query() {
     let (_dir, store) = fixture_store();
     let out = run(&store, "actors", &[]);
-    assert_eq!(
-        vars(&out),
-        ["name", "kind", "country", "titles", "aliases", "mentions", "sources", "id"]
-    );
+    assert_eq!(vars(&out), ["name", "kind", "country", "titles", "aliases", "mentions", "sources", "id"]);
     let got = rows(&out);
     assert_eq!(got.len(), 4);
-    assert_eq!(got[0], "Xi Jinping | person | CHN | Chinese President | Xi ; the Chinese leader | 3 | 1 | xi-jinping".replace(
-        "Xi ; the Chinese leader",
-        if got[0].contains("Xi ; the") { "Xi ; the Chinese leader" } else { "the Chinese leader ; Xi" },
-    ));
-    assert!(
-        got[1].starts_with("Lee Jae-myung | person | KOR | "),
-        "{}",
-        got[1]
+    assert_eq!(
+        got[0],
+        "Xi Jinping | person | CHN | Chinese President | Xi ; the Chinese leader | 3 | 1 | xi-jinping".replace(
+            "Xi ; the Chinese leader",
+            if got[0].contains("Xi ; the") { "Xi ; the Chinese leader" } else { "the Chinese leader ; Xi" },
+        )
     );
+    assert!(got[1].starts_with("Lee Jae-myung | person | KOR | "), "{}", got[1]);
     assert!(got[1].contains("South Korean President") && got[1].contains("candidate"));
-    assert_eq!(
-        got[2],
-        "Cho Hyun | person |  |  | Cho Hyun | 1 | 1 | cho-hyun"
-    );
-    assert_eq!(
-        got[3],
-        "Wang Yi | person | CHN | Foreign Minister | Wang Yi | 1 | 1 | wang-yi"
-    );
+    assert_eq!(got[2], "Cho Hyun | person |  |  | Cho Hyun | 1 | 1 | cho-hyun");
+    assert_eq!(got[3], "Wang Yi | person | CHN | Foreign Minister | Wang Yi | 1 | 1 | wang-yi");
 }
 
 #[test]
@@ -241,60 +159,33 @@ fn params_are_bound_as_terms_not_spliced() {
     let (_dir, store) = fixture_store();
     let q = "SELECT ?id WHERE { GRAPH ?g { ?e dct:identifier ?id ; annals:status $status } } ORDER BY ?id";
     let p = |v: &str| vec![("status".to_string(), v.to_string())];
-    assert_eq!(
-        rows(&store.query_with_params(q, &p("planned")).unwrap()),
-        ["e-visit"]
-    );
+    assert_eq!(rows(&store.query_with_params(q, &p("planned")).unwrap()), ["e-visit"]);
     // An injection attempt is just a string that matches nothing.
     assert!(rows(&store.query_with_params(q, &p("planned\" } } #")).unwrap()).is_empty());
     // N-Triples syntax gives a typed term.
     let q = "SELECT ?id WHERE { GRAPH ?g { ?e dct:identifier ?id ; annals:date $d } }";
-    let d = vec![(
-        "d".to_string(),
-        "\"2025-12\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>".to_string(),
-    )];
+    let d = vec![("d".to_string(), "\"2025-12\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>".to_string())];
     assert_eq!(rows(&store.query_with_params(q, &d).unwrap()), ["e-visit"]);
     let bad = vec![("d".to_string(), "<not an iri".to_string())];
-    assert!(matches!(
-        store.query_with_params(q, &bad),
-        Err(Error::Param { .. })
-    ));
+    assert!(matches!(store.query_with_params(q, &bad), Err(Error::Param { .. })));
     // A misspelt parameter is an error, not an unfiltered result.
     let typo = vec![("dd".to_string(), "x".to_string())];
     let err = store.query_with_params(q, &typo).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "query parameter $dd: query has no variable $dd"
-    );
+    assert_eq!(err.to_string(), "query parameter $dd: query has no variable $dd");
     // ASK and CONSTRUCT take parameters too.
     let ask = "ASK { GRAPH ?g { ?e annals:status ?s } }";
     let s = |v: &str| vec![("s".to_string(), v.to_string())];
-    assert_eq!(
-        store.query_with_params(ask, &s("negated")).unwrap(),
-        QueryOutput::Boolean(false)
-    );
-    assert_eq!(
-        store.query_with_params(ask, &s("proposed")).unwrap(),
-        QueryOutput::Boolean(true)
-    );
+    assert_eq!(store.query_with_params(ask, &s("negated")).unwrap(), QueryOutput::Boolean(false));
+    assert_eq!(store.query_with_params(ask, &s("proposed")).unwrap(), QueryOutput::Boolean(true));
 }
 
 #[test]
 fn syntax_errors_carry_the_position() {
     let (_dir, store) = fixture_store();
     let err = store.query("SELECT ?x WHERE {\n  ?x ?y \n}").unwrap_err();
-    let Error::Sparql {
-        query_name,
-        message,
-    } = &err
-    else {
-        panic!("{err:?}")
-    };
+    let Error::Sparql { query_name, message } = &err else { panic!("{err:?}") };
     assert_eq!(query_name, "query");
-    assert!(
-        message.contains("3:1") || message.contains("2:"),
-        "{message}"
-    );
+    assert!(message.contains("3:1") || message.contains("2:"), "{message}");
     let err = store.named_query("nope", &[]).unwrap_err();
     assert!(err.to_string().contains("meetings"), "{err}");
 }
@@ -312,52 +203,36 @@ fn table_csv_json_xml() {
     assert!(csv.starts_with("id,place\r\ne-call,\r\n"), "{csv:?}");
     let tsv = render(&store, out(), ResultFormat::Tsv);
     assert!(tsv.starts_with("?id\t?place\n\"e-call\"\t\n"), "{tsv:?}");
-    let json: serde_json::Value =
-        serde_json::from_str(&render(&store, out(), ResultFormat::Json)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&render(&store, out(), ResultFormat::Json)).unwrap();
     assert_eq!(json["head"]["vars"], serde_json::json!(["id", "place"]));
     assert_eq!(json["results"]["bindings"][2]["place"]["value"], "Gyeongju");
     let xml = render(&store, out(), ResultFormat::Xml);
-    assert!(
-        xml.contains("<binding name=\"place\"><literal>Seoul</literal></binding>"),
-        "{xml}"
-    );
+    assert!(xml.contains("<binding name=\"place\"><literal>Seoul</literal></binding>"), "{xml}");
     // SELECT results have no Turtle form.
     let mut sink = Vec::new();
-    assert!(matches!(
-        store.write_results(out(), ResultFormat::Turtle, &mut sink),
-        Err(Error::Format(_))
-    ));
+    assert!(matches!(store.write_results(out(), ResultFormat::Turtle, &mut sink), Err(Error::Format(_))));
 }
 
 #[test]
 fn ask_and_construct() {
     let (_dir, store) = fixture_store();
-    let ask = store
-        .query("ASK { GRAPH ?g { ?e annals:eventType \"VISIT\" } }")
-        .unwrap();
+    let ask = store.query("ASK { GRAPH ?g { ?e annals:eventType \"VISIT\" } }").unwrap();
     assert_eq!(ask, QueryOutput::Boolean(true));
     assert_eq!(render(&store, ask.clone(), ResultFormat::Table), "true\n");
     assert!(render(&store, ask, ResultFormat::Json).contains("\"boolean\":true"));
 
     let q = "CONSTRUCT { ?e sem:hasActor ?a } WHERE { GRAPH ?g { ?e a sem:Event ; dct:identifier \"e-visit\" ; sem:hasActor ?a } }";
     let graph = store.query(q).unwrap();
-    let QueryOutput::Graph(triples) = &graph else {
-        panic!()
-    };
+    let QueryOutput::Graph(triples) = &graph else { panic!() };
     assert_eq!(triples.len(), 1);
     assert_eq!(
         render(&store, graph.clone(), ResultFormat::NTriples),
         "<https://annals.example.org/id/event/e-visit> <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> <https://annals.example.org/id/actor/xi-jinping> .\n"
     );
     let ttl = render(&store, graph.clone(), ResultFormat::Turtle);
-    assert!(
-        ttl.contains("@prefix sem:") && ttl.contains("sem:hasActor"),
-        "{ttl}"
-    );
+    assert!(ttl.contains("@prefix sem:") && ttl.contains("sem:hasActor"), "{ttl}");
     let mut sink = Vec::new();
-    assert!(store
-        .write_results(graph, ResultFormat::Csv, &mut sink)
-        .is_err());
+    assert!(store.write_results(graph, ResultFormat::Csv, &mut sink).is_err());
 }
 
 #[test]
@@ -378,19 +253,12 @@ fn exports() {
 
     let trig = dump(DumpFormat::TriG);
     assert!(trig.contains("@prefix annals: <https://annals.example.org/ns#>"));
-    assert!(
-        trig.contains("<https://annals.example.org/graph/linked> {"),
-        "{}",
-        &trig[..2000.min(trig.len())]
-    );
+    assert!(trig.contains("<https://annals.example.org/graph/linked> {"), "{}", &trig[..2000.min(trig.len())]);
 
     // Turtle: every graph merged, shared triples (place nodes) written once.
     let ttl = dump(DumpFormat::Turtle);
     let reparsed = Store::open(&_dir.path().join("ttl")).unwrap();
-    reparsed
-        .inner()
-        .load_from_slice(oxigraph::io::RdfFormat::Turtle, ttl.as_bytes())
-        .unwrap();
+    reparsed.inner().load_from_slice(oxigraph::io::RdfFormat::Turtle, ttl.as_bytes()).unwrap();
     let distinct = store
         .inner()
         .iter()
@@ -405,4 +273,52 @@ fn exports() {
     assert!("rdfxml".parse::<DumpFormat>().is_err());
     assert_eq!("tsv".parse::<ResultFormat>().unwrap(), ResultFormat::Tsv);
     assert!("yaml".parse::<ResultFormat>().is_err());
+}
+
+/// docs/annals.ttl parses and gives a label and a comment to every
+/// `annals:` term the store uses.
+#[test]
+fn ontology_documents_every_term_in_use() {
+    use oxigraph::model::{NamedNodeRef, Term};
+    let ontology = oxigraph::store::Store::new().unwrap();
+    let ttl = include_str!("../../../docs/annals.ttl");
+    ontology.load_from_slice(oxigraph::io::RdfFormat::Turtle, ttl).unwrap();
+    let label = NamedNodeRef::new("http://www.w3.org/2000/01/rdf-schema#label").unwrap();
+    let comment = NamedNodeRef::new("http://www.w3.org/2000/01/rdf-schema#comment").unwrap();
+
+    let (_dir, store) = fixture_store();
+    let mut used = std::collections::BTreeSet::new();
+    for quad in store.inner().iter() {
+        let quad = quad.unwrap();
+        used.insert(quad.predicate.clone());
+        if let Term::NamedNode(n) = quad.object {
+            used.insert(n);
+        }
+    }
+    used.retain(|n| n.as_str().starts_with("https://annals.example.org/ns#"));
+    assert!(used.len() > 40, "{used:?}");
+    for term in &used {
+        for p in [label, comment] {
+            let found = ontology.quads_for_pattern(Some(term.as_ref().into()), Some(p), None, None).next();
+            assert!(found.is_some(), "{term} has no {p} in docs/annals.ttl");
+        }
+    }
+}
+
+/// The SPARQL examples in docs/vocabulary.md run and find something.
+#[test]
+fn vocabulary_examples_run() {
+    let (_dir, store) = fixture_store();
+    let doc = include_str!("../../../docs/vocabulary.md");
+    let blocks: Vec<&str> = doc
+        .split("```sparql\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .filter(|b| b.starts_with("SELECT") || b.starts_with("ASK"))
+        .collect();
+    assert_eq!(blocks.len(), 3);
+    let results: Vec<Vec<String>> = blocks.iter().map(|q| rows(&store.query(q).unwrap())).collect();
+    assert_eq!(results[0], ["2025-11-01 | Lee Jae-myung | Gyeongju"]);
+    assert_eq!(results[1], ["Yonhap | On November 1, 2025, Lee met Xi in Gyeongju; Cho Hyun met Wang Yi."]);
+    assert_eq!(results[2], ["e-meet | 2025-11-01, 2026"]);
 }

@@ -27,14 +27,8 @@ fn articles_round_trip() {
     let (_dir, store) = fixture_store();
     let expected: Vec<_> = articles().into_iter().map(|(a, _)| a).collect();
     assert_eq!(store.articles().unwrap(), expected);
-    assert_eq!(
-        store.article_hash("001_yonhap").unwrap().as_deref(),
-        Some("9f86d081884c7d65")
-    );
-    assert_eq!(
-        store.article_hash("news/002 xinhua").unwrap().as_deref(),
-        Some("deadbeef")
-    );
+    assert_eq!(store.article_hash("001_yonhap").unwrap().as_deref(), Some("9f86d081884c7d65"));
+    assert_eq!(store.article_hash("news/002 xinhua").unwrap().as_deref(), Some("deadbeef"));
     assert_eq!(store.article_hash("nope").unwrap(), None);
 }
 
@@ -45,14 +39,8 @@ fn put_article_replaces_the_article_graph() {
     info.content_hash = "changed".into();
     store.put_article(&info, &mentions[2..]).unwrap();
     let got = store.mentions().unwrap();
-    assert_eq!(
-        got.iter().filter(|m| m.doc == info.id).collect::<Vec<_>>(),
-        vec![&mentions[2]]
-    );
-    assert_eq!(
-        store.article_hash(&info.id).unwrap().as_deref(),
-        Some("changed")
-    );
+    assert_eq!(got.iter().filter(|m| m.doc == info.id).collect::<Vec<_>>(), vec![&mentions[2]]);
+    assert_eq!(store.article_hash(&info.id).unwrap().as_deref(), Some("changed"));
     // The other article is untouched.
     assert_eq!(got.iter().filter(|m| m.doc != info.id).count(), 1);
 }
@@ -108,10 +96,7 @@ fn replace_linked_replaces() {
     smaller.events.truncate(1);
     smaller.actors.truncate(1);
     store.replace_linked(&smaller).unwrap();
-    assert_eq!(
-        store.events(&EventFilter::default()).unwrap(),
-        smaller.events
-    );
+    assert_eq!(store.events(&EventFilter::default()).unwrap(), smaller.events);
     assert_eq!(store.actors().unwrap(), smaller.actors);
     // Article graphs are not the linked graph's business.
     assert_eq!(store.mentions().unwrap().len(), 4);
@@ -120,120 +105,32 @@ fn replace_linked_replaces() {
 }
 
 fn ids(store: &Store, filter: EventFilter) -> Vec<String> {
-    store
-        .events(&filter)
-        .unwrap()
-        .into_iter()
-        .map(|e| e.id)
-        .collect()
+    store.events(&filter).unwrap().into_iter().map(|e| e.id).collect()
 }
 
 #[test]
 fn event_filters() {
     let (_dir, store) = fixture_store();
     let f = EventFilter::default;
+    assert_eq!(ids(&store, EventFilter { actor: Some("XI".into()), ..f() }), ["e-call", "e-meet", "e-visit", "e-host"]);
     assert_eq!(
-        ids(
-            &store,
-            EventFilter {
-                actor: Some("XI".into()),
-                ..f()
-            }
-        ),
-        ["e-call", "e-meet", "e-visit", "e-host"]
-    );
-    assert_eq!(
-        ids(
-            &store,
-            EventFilter {
-                actor: Some("lee".into()),
-                with: Some("jinping".into()),
-                ..f()
-            }
-        ),
+        ids(&store, EventFilter { actor: Some("lee".into()), with: Some("jinping".into()), ..f() }),
         ["e-call", "e-meet", "e-host"]
     );
     // `with` needs a second participant.
-    assert!(ids(
-        &store,
-        EventFilter {
-            actor: Some("xi".into()),
-            with: Some("xi".into()),
-            ..f()
-        }
-    )
-    .is_empty());
-    assert_eq!(
-        ids(
-            &store,
-            EventFilter {
-                with: Some("wang".into()),
-                ..f()
-            }
-        ),
-        ["e-ministers"]
-    );
-    assert_eq!(
-        ids(
-            &store,
-            EventFilter {
-                kind: Some(EventType::Meet),
-                ..f()
-            }
-        ),
-        ["e-meet", "e-ministers"]
-    );
-    assert_eq!(
-        ids(
-            &store,
-            EventFilter {
-                status: Some(Status::Planned),
-                ..f()
-            }
-        ),
-        ["e-visit"]
-    );
+    assert!(ids(&store, EventFilter { actor: Some("xi".into()), with: Some("xi".into()), ..f() }).is_empty());
+    assert_eq!(ids(&store, EventFilter { with: Some("wang".into()), ..f() }), ["e-ministers"]);
+    assert_eq!(ids(&store, EventFilter { kind: Some(EventType::Meet), ..f() }), ["e-meet", "e-ministers"]);
+    assert_eq!(ids(&store, EventFilter { status: Some(Status::Planned), ..f() }), ["e-visit"]);
     // Interval overlap at any precision; undated events drop out.
+    assert_eq!(ids(&store, EventFilter { from: Some(date("2025-11-15")), ..f() }), ["e-visit", "e-host"]);
+    assert_eq!(ids(&store, EventFilter { to: Some(date("2025-11")), ..f() }), ["e-call", "e-meet"]);
     assert_eq!(
-        ids(
-            &store,
-            EventFilter {
-                from: Some(date("2025-11-15")),
-                ..f()
-            }
-        ),
-        ["e-visit", "e-host"]
-    );
-    assert_eq!(
-        ids(
-            &store,
-            EventFilter {
-                to: Some(date("2025-11")),
-                ..f()
-            }
-        ),
-        ["e-call", "e-meet"]
-    );
-    assert_eq!(
-        ids(
-            &store,
-            EventFilter {
-                from: Some(date("2026-03-01")),
-                to: Some(date("2026-03-31")),
-                ..f()
-            }
-        ),
+        ids(&store, EventFilter { from: Some(date("2026-03-01")), to: Some(date("2026-03-31")), ..f() }),
         ["e-host"]
     );
     assert_eq!(
-        ids(
-            &store,
-            EventFilter {
-                from: Some(date("2025")),
-                to: Some(date("2025")),
-                ..f()
-            }
-        ),
+        ids(&store, EventFilter { from: Some(date("2025")), to: Some(date("2025")), ..f() }),
         ["e-call", "e-meet", "e-visit"]
     );
 }
@@ -250,9 +147,6 @@ fn store_survives_reopen() {
         store.replace_linked(&linked()).unwrap();
     }
     let store = Store::open_read_only(&path).unwrap();
-    assert_eq!(
-        store.events(&EventFilter::default()).unwrap(),
-        linked().events
-    );
+    assert_eq!(store.events(&EventFilter::default()).unwrap(), linked().events);
     assert_eq!(store.mentions().unwrap().len(), 4);
 }

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
 use annals_extract::{Extraction, Extractor, RuleExtractor};
 use annals_graph::{link, Aliases};
 use annals_query::Store;
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::input::{read_inputs, Item};
@@ -48,8 +48,16 @@ pub(crate) fn run(paths: &[PathBuf], store_path: &Path, aliases: Option<&Path>, 
     let mut batch = Vec::with_capacity(BATCH);
     let extractor = RuleExtractor;
     let flush = |batch: &mut Vec<annals_extract::model::Document>, summary: &mut Summary| -> Result<()> {
-        let results: Vec<Extraction> = batch.par_iter().map(|d| extractor.extract(d)).collect();
-        for ex in results {
+        // a bug in a rule must not cost the rest of the batch: a panic on
+        // one article is reported and that article skipped
+        let results: Vec<(String, Option<Extraction>)> =
+            batch.par_iter().map(|d| (d.id.clone(), std::panic::catch_unwind(|| extractor.extract(d)).ok())).collect();
+        for (id, ex) in results {
+            let Some(ex) = ex else {
+                eprintln!("warning: {id}: internal error while extracting (please report it): article skipped");
+                summary.warnings += 1;
+                continue;
+            };
             summary.sentences += ex.info.sentences;
             summary.mentions += ex.mentions.len();
             for d in &ex.diagnostics {

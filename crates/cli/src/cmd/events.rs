@@ -55,7 +55,11 @@ pub(crate) fn events(store: &Path, args: &FilterArgs, format: EventFormat) -> Re
                     ]
                 })
                 .collect();
-            write!(out, "{}", table(&["date", "type", "participants", "place", "status", "sources", "evidence"], &rows))?;
+            write!(
+                out,
+                "{}",
+                table(&["date", "type", "participants", "place", "status", "sources", "evidence"], &rows)
+            )?;
         }
     }
     out.flush()?;

@@ -4,9 +4,9 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
 use annals_extract::model::PartialDate;
 use annals_extract::{extract as run_extract, time};
+use anyhow::{bail, Context, Result};
 use serde_json::json;
 
 use crate::cli::EventFormat;
@@ -60,7 +60,13 @@ pub(crate) fn extract(path: &Path, format: EventFormat, dct: Option<&str>) -> Re
                 }
             }
             EventFormat::Table => {
-                writeln!(out, "{}: document date {date}{how}, {} sentences, {} events", doc.id, ex.info.sentences, ex.mentions.len())?;
+                writeln!(
+                    out,
+                    "{}: document date {date}{how}, {} sentences, {} events",
+                    doc.id,
+                    ex.info.sentences,
+                    ex.mentions.len()
+                )?;
                 let rows: Vec<Vec<String>> = ex
                     .mentions
                     .iter()

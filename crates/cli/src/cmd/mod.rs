@@ -9,9 +9,9 @@ mod timeline;
 
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
 use annals_extract::model::{EventType, PartialDate, Status};
 use annals_query::{EventFilter, Store};
+use anyhow::{Context, Result};
 
 use crate::cli::{Command, FilterArgs};
 
@@ -34,7 +34,9 @@ pub(crate) fn run(command: Command) -> Result<ExitCode> {
 
 fn parse_date(flag: &str, v: &Option<String>) -> Result<Option<PartialDate>> {
     v.as_deref()
-        .map(|s| s.parse::<PartialDate>().map_err(|e| anyhow::anyhow!("--{flag}: {e} (use YYYY, YYYY-MM or YYYY-MM-DD)")))
+        .map(|s| {
+            s.parse::<PartialDate>().map_err(|e| anyhow::anyhow!("--{flag}: {e} (use YYYY, YYYY-MM or YYYY-MM-DD)"))
+        })
         .transpose()
 }
 
@@ -65,7 +67,8 @@ impl Filter {
 
     pub(crate) fn events(&self, store: &Store) -> Result<Vec<annals_graph::LinkedEvent>> {
         let mut events = store.events(&self.store).context("reading events from the store")?;
-        events.retain(|e| (self.include_proposed || e.status != Status::Proposed) && e.confidence >= self.min_confidence);
+        events
+            .retain(|e| (self.include_proposed || e.status != Status::Proposed) && e.confidence >= self.min_confidence);
         Ok(events)
     }
 }

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
 use annals_query::{named_queries, named_query, DumpFormat};
+use anyhow::{bail, Context, Result};
 
 use super::open_read;
 
@@ -46,7 +46,8 @@ pub(crate) fn export(store: &Path, format: &str, output: Option<&Path>) -> Resul
     let store = open_read(store)?;
     match output {
         Some(p) => {
-            let mut f = std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?);
+            let mut f =
+                std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?);
             store.export(format, &mut f)?;
             f.flush()?;
         }

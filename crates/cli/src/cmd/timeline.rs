@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 
-use anyhow::{bail, Context, Result};
 use annals_graph::timeline::{to_dot, to_text, TimelineOptions};
+use anyhow::{bail, Context, Result};
 
 use super::{open_read, Filter};
 use crate::cli::{FilterArgs, TimelineFormat};

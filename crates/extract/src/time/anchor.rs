@@ -89,9 +89,7 @@ pub(crate) fn weekday(dct: NaiveDate, wd: u32, dir: Dir, tense: Tense) -> NaiveD
 /// pulled towards the past or future by the tense.
 pub(crate) fn year_for_day(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> Option<i32> {
     let y = dct.year();
-    let cands: Vec<NaiveDate> = (y - 1..=y + 1)
-        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d))
-        .collect();
+    let cands: Vec<NaiveDate> = (y - 1..=y + 1).filter_map(|yy| NaiveDate::from_ymd_opt(yy, m, d)).collect();
     if cands.is_empty() {
         return None;
     }

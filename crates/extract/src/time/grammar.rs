@@ -28,14 +28,7 @@ struct Cand {
 
 impl Cand {
     fn new(end: usize, kind: TimexType, value: String) -> Cand {
-        Cand {
-            end,
-            kind,
-            value,
-            day: None,
-            quarter: None,
-            months: false,
-        }
+        Cand { end, kind, value, day: None, quarter: None, months: false }
     }
     fn date(end: usize, value: String) -> Cand {
         Cand::new(end, TimexType::Date, value)
@@ -69,16 +62,8 @@ struct P<'a> {
 
 pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let toks = tokenize(text);
-    let mut p = P {
-        text,
-        t: &toks,
-        dct,
-        ref_day: None,
-        quarter: None,
-        ref_year: None,
-        ref_month: None,
-        months_ctx: false,
-    };
+    let mut p =
+        P { text, t: &toks, dct, ref_day: None, quarter: None, ref_year: None, ref_month: None, months_ctx: false };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -98,11 +83,7 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                 {
                     p.ref_year = c.value[..4].parse().ok();
                     let v = c.value.as_bytes();
-                    if v.len() >= 7
-                        && v[4] == b'-'
-                        && v[5].is_ascii_digit()
-                        && v[6].is_ascii_digit()
-                    {
+                    if v.len() >= 7 && v[4] == b'-' && v[5].is_ascii_digit() && v[6].is_ascii_digit() {
                         let m = (v[5] - b'0') as u32 * 10 + (v[6] - b'0') as u32;
                         p.ref_month = p.ref_year.map(|y| (y, m));
                     }
@@ -115,11 +96,7 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                     p.months_ctx = true;
                 }
                 let span = Span::new(toks[i].s, toks[c.end - 1].e);
-                out.push(Timex {
-                    span,
-                    kind: c.kind,
-                    value: c.value,
-                });
+                out.push(Timex { span, kind: c.kind, value: c.value });
                 i = c.end;
             }
             _ => i += 1,
@@ -175,11 +152,7 @@ fn duration_value(q: Qty, u: Unit) -> String {
                 Unit::Hour if n.fract() != 0.0 => {
                     let h = n.trunc() as i64;
                     let m = (n.fract() * 60.0).round() as i64;
-                    return if h == 0 {
-                        format!("PT{m}M")
-                    } else {
-                        format!("PT{h}H{m}M")
-                    };
+                    return if h == 0 { format!("PT{m}M") } else { format!("PT{h}H{m}M") };
                 }
                 Unit::Year if n.fract() != 0.0 && (n * 12.0).fract().abs() < 1e-9 => {
                     let months = (n * 12.0) as i64;
@@ -298,10 +271,7 @@ impl<'a> P<'a> {
             return None;
         }
         let w = self.word(i);
-        let abbrev = w.len() <= 4
-            && !["may", "june", "july"]
-                .iter()
-                .any(|m| w.eq_ignore_ascii_case(m));
+        let abbrev = w.len() <= 4 && !["may", "june", "july"].iter().any(|m| w.eq_ignore_ascii_case(m));
         let weak = e.flags & AMBIG_MONTH != 0;
         if (weak || abbrev) && !t.cap {
             return None;
@@ -381,10 +351,7 @@ impl<'a> P<'a> {
             {
                 return None;
             }
-            if self.glued(i)
-                && i > 0
-                && (self.punct(i - 1, "$") || self.punct(i - 1, ",") && self.is_num(i - 2))
-            {
+            if self.glued(i) && i > 0 && (self.punct(i - 1, "$") || self.punct(i - 1, ",") && self.is_num(i - 2)) {
                 return None;
             }
             return Some((i + 1, self.num(i) as i32));
@@ -395,9 +362,7 @@ impl<'a> P<'a> {
             && self.glued(i + 1)
         {
             // only after a month: "Aug. '98"
-            if i > 0 && self.month(i - 1).is_some_and(|m| m.0 == i)
-                || i > 1 && self.punct(i - 1, ".")
-            {
+            if i > 0 && self.month(i - 1).is_some_and(|m| m.0 == i) || i > 1 && self.punct(i - 1, ".") {
                 let v = self.num(i + 1) as i32;
                 return Some((i + 2, if v < 30 { 2000 + v } else { 1900 + v }));
             }
@@ -442,10 +407,7 @@ impl<'a> P<'a> {
             return None;
         }
         let c = t.entry?.cardinal?;
-        if matches!(self.kw(i), Kw::Hundred | Kw::Thousand)
-            || self.is(i, "dozen")
-            || self.is(i, "couple")
-        {
+        if matches!(self.kw(i), Kw::Hundred | Kw::Thousand) || self.is(i, "dozen") || self.is(i, "couple") {
             return None;
         }
         if (20..100).contains(&c) && c % 10 == 0 {
@@ -471,19 +433,11 @@ impl<'a> P<'a> {
             let mut v = self.num(i) as f64;
             let mut end = i + 1;
             // "1.5", "2,000"
-            if self.punct(end, ".")
-                && self.glued(end)
-                && self.is_num(end + 1)
-                && self.glued(end + 1)
-            {
+            if self.punct(end, ".") && self.glued(end) && self.is_num(end + 1) && self.glued(end + 1) {
                 let frac = self.word(end + 1);
                 v += format!("0.{frac}").parse::<f64>().unwrap_or(0.0);
                 end += 2;
-            } else if self.punct(end, ",")
-                && self.glued(end)
-                && self.is_num(end + 1)
-                && self.nd(end + 1) == 3
-            {
+            } else if self.punct(end, ",") && self.glued(end) && self.is_num(end + 1) && self.nd(end + 1) == 3 {
                 v = v * 1000.0 + self.num(end + 1) as f64;
                 end += 2;
             } else if self.is_num(end)
@@ -505,11 +459,7 @@ impl<'a> P<'a> {
                     return Some((i + 2, Qty::Vague));
                 }
                 if self.is(i + 1, "couple") {
-                    let j = if self.kw(i + 2) == Kw::Of {
-                        i + 3
-                    } else {
-                        i + 2
-                    };
+                    let j = if self.kw(i + 2) == Kw::Of { i + 3 } else { i + 2 };
                     return Some((j, Qty::N(2.0)));
                 }
                 if self.is(i + 1, "dozen") {
@@ -523,11 +473,7 @@ impl<'a> P<'a> {
             Kw::Several | Kw::Few | Kw::Many | Kw::Some => Some((i + 1, Qty::Vague)),
             _ => {
                 if self.is(i, "couple") {
-                    let j = if self.kw(i + 1) == Kw::Of {
-                        i + 2
-                    } else {
-                        i + 1
-                    };
+                    let j = if self.kw(i + 1) == Kw::Of { i + 2 } else { i + 1 };
                     return Some((j, Qty::N(2.0)));
                 }
                 if self.is(i, "dozen") {
@@ -603,13 +549,12 @@ impl<'a> P<'a> {
             // "is to resume", "set to resume": a firm plan
             let firm_to = k > 0
                 && [
-                    "is", "are", "set", "due", "going", "agreed", "decided", "promised", "vowed",
-                    "pledged", "plans", "hopes", "intends",
+                    "is", "are", "set", "due", "going", "agreed", "decided", "promised", "vowed", "pledged", "plans",
+                    "hopes", "intends",
                 ]
                 .iter()
                 .any(|x| self.is(k - 1, x));
-            (w.eq_ignore_ascii_case("to") && !firm_to)
-                || self.t[k].entry.is_some_and(|e| e.flags & WEAK_FUTURE != 0)
+            (w.eq_ignore_ascii_case("to") && !firm_to) || self.t[k].entry.is_some_and(|e| e.flags & WEAK_FUTURE != 0)
         } else {
             // regular -ed forms are often adjectives ("the unspecified date")
             self.t[k].entry.is_none_or(|e| e.flags & PAST == 0)
@@ -631,12 +576,7 @@ impl<'a> P<'a> {
         if w.eq_ignore_ascii_case("to") {
             // "to meet": an infinitive points forward.
             let nx = self.t.get(k + 1)?;
-            if nx.kind == Kind::Word
-                && !nx.cap
-                && nx
-                    .entry
-                    .is_none_or(|e| e.kw == Kw::None && e.unit.is_none())
-            {
+            if nx.kind == Kind::Word && !nx.cap && nx.entry.is_none_or(|e| e.kw == Kw::None && e.unit.is_none()) {
                 let nw = self.word(k + 1);
                 if !nw.ends_with("ing") && !nw.ends_with("ed") {
                     return Some(Tense::Future);
@@ -675,16 +615,10 @@ impl<'a> P<'a> {
             // "the reduced dividend": an adjective, not a verb.
             let p1 = self.word(k - 1);
             let modal = |x: &str| {
-                ["will", "would", "to", "shall", "ll", "must", "should"]
-                    .iter()
-                    .any(|m| x.eq_ignore_ascii_case(m))
+                ["will", "would", "to", "shall", "ll", "must", "should"].iter().any(|m| x.eq_ignore_ascii_case(m))
             };
             if p1.eq_ignore_ascii_case("be") {
-                return if k > 1 && modal(self.word(k - 2)) {
-                    Some(Tense::Future)
-                } else {
-                    None
-                };
+                return if k > 1 && modal(self.word(k - 2)) { Some(Tense::Future) } else { None };
             }
             if modal(p1) && !past {
                 return Some(Tense::Future);
@@ -698,11 +632,9 @@ impl<'a> P<'a> {
             {
                 return None;
             }
-            if [
-                "is", "are", "very", "well", "his", "her", "their", "our", "still",
-            ]
-            .iter()
-            .any(|m| p1.eq_ignore_ascii_case(m))
+            if ["is", "are", "very", "well", "his", "her", "their", "our", "still"]
+                .iter()
+                .any(|m| p1.eq_ignore_ascii_case(m))
             {
                 return None;
             }
@@ -753,11 +685,7 @@ impl<'a> P<'a> {
         if let Some(t) = decide(&right) {
             return t;
         }
-        if left
-            .iter()
-            .chain(right.iter())
-            .any(|m| m.0 == Tense::Future)
-        {
+        if left.iter().chain(right.iter()).any(|m| m.0 == Tense::Future) {
             return Tense::Future;
         }
         Tense::Unknown
@@ -783,17 +711,13 @@ impl<'a> P<'a> {
                 return self.core(i + 1).filter(|c| c.kind != TimexType::Set);
             }
             Kw::Around if self.weekday(i + 1).is_none() => {
-                return self.core(i + 1).filter(|c| {
-                    c.kind == TimexType::Time || c.day.is_some() && c.kind == TimexType::Date
-                });
+                return self
+                    .core(i + 1)
+                    .filter(|c| c.kind == TimexType::Time || c.day.is_some() && c.kind == TimexType::Date);
             }
-            Kw::About
-            | Kw::Around
-            | Kw::Nearly
-            | Kw::Almost
-            | Kw::Approximately
-            | Kw::Roughly
-            | Kw::Just => return None,
+            Kw::About | Kw::Around | Kw::Nearly | Kw::Almost | Kw::Approximately | Kw::Roughly | Kw::Just => {
+                return None
+            }
             Kw::More | Kw::Less | Kw::Fewer if self.kw(i + 1) == Kw::Than => j = i + 2,
             Kw::At if matches!(self.kw(i + 1), Kw::Least | Kw::Most) => j = i + 2,
             Kw::No if self.kw(i + 1) == Kw::More && self.kw(i + 2) == Kw::Than => j = i + 3,
@@ -872,14 +796,7 @@ impl<'a> P<'a> {
                 return c;
             }
             let v = format!("{}T{:02}:{:02}{}", ymd(d), hh, mm, self.utc(end));
-            return Cand {
-                end,
-                kind: TimexType::Time,
-                value: v,
-                day: Some(d),
-                quarter: None,
-                months: false,
-            };
+            return Cand { end, kind: TimexType::Time, value: v, day: Some(d), quarter: None, months: false };
         }
         c
     }
@@ -888,34 +805,21 @@ impl<'a> P<'a> {
     fn iso(&self, i: usize) -> Option<Cand> {
         let n0 = self.num(i);
         let sep = self.word(i + 1);
-        if !(sep == "-" || sep == "/" || sep == ".")
-            || !self.glued(i + 1)
-            || !self.is_num(i + 2)
-            || !self.glued(i + 2)
+        if !(sep == "-" || sep == "/" || sep == ".") || !self.glued(i + 1) || !self.is_num(i + 2) || !self.glued(i + 2)
         {
             return None;
         }
-        let sep2_ok =
-            self.word(i + 3) == sep && self.glued(i + 3) && self.is_num(i + 4) && self.glued(i + 4);
+        let sep2_ok = self.word(i + 3) == sep && self.glued(i + 3) && self.is_num(i + 4) && self.glued(i + 4);
         let (y, m, d, end) = if self.nd(i) == 4 && sep != "." {
             if !sep2_ok {
                 // "2025-11" as a month
-                if sep == "-"
-                    && self.nd(i + 2) == 2
-                    && (1..=12).contains(&self.num(i + 2))
-                    && !self.glued(i + 3)
-                {
+                if sep == "-" && self.nd(i + 2) == 2 && (1..=12).contains(&self.num(i + 2)) && !self.glued(i + 3) {
                     let v = ym(n0 as i32, self.num(i + 2) as u32);
                     return Some(Cand::date(i + 3, v));
                 }
                 return None;
             }
-            (
-                n0 as i32,
-                self.num(i + 2) as u32,
-                self.num(i + 4) as u32,
-                i + 5,
-            )
+            (n0 as i32, self.num(i + 2) as u32, self.num(i + 4) as u32, i + 5)
         } else if sep2_ok && self.nd(i + 4) == 4 && self.nd(i) <= 2 && self.nd(i + 2) <= 2 {
             let (a, b) = (n0 as u32, self.num(i + 2) as u32);
             // US order month/day/year unless the first number cannot be a month;
@@ -972,10 +876,7 @@ impl<'a> P<'a> {
                 && weak
                 && (self.is(i, "may") || self.is(i, "march"))
                 && self.is_num(j)
-                && self
-                    .t
-                    .get(dend)
-                    .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.entry.is_none())
+                && self.t.get(dend).is_some_and(|t| t.kind == Kind::Word && !t.cap && t.entry.is_none())
             {
                 return None;
             }
@@ -986,11 +887,7 @@ impl<'a> P<'a> {
             return self.finish_md(i, end, year, m, d);
         }
         // "August 1988", "January of 2026", "January nineteen ninety-seven"
-        let k = if self.kw(j) == Kw::Of || self.punct(j, ",") {
-            j + 1
-        } else {
-            j
-        };
+        let k = if self.kw(j) == Kw::Of || self.punct(j, ",") { j + 1 } else { j };
         if let Some((yend, y)) = self.year(k) {
             return Some(Cand::date(yend, ym(y, m)));
         }
@@ -1008,21 +905,13 @@ impl<'a> P<'a> {
         // Month alone.
         if weak {
             let ok_prev = i > 0
-                && (self.t[i - 1]
-                    .entry
-                    .is_some_and(|e| e.flags & YEAR_PRECEDER != 0)
-                    || matches!(
-                        self.kw(i - 1),
-                        Kw::Last | Kw::This | Kw::Next | Kw::Early | Kw::Late | Kw::Mid
-                    ));
+                && (self.t[i - 1].entry.is_some_and(|e| e.flags & YEAR_PRECEDER != 0)
+                    || matches!(self.kw(i - 1), Kw::Last | Kw::This | Kw::Next | Kw::Early | Kw::Late | Kw::Mid));
             if !ok_prev || !self.cap(i) {
                 return None;
             }
             // "in May said" (a name)? Keep it simple: a following capitalised word breaks it.
-            if self.cap(j)
-                && self.t.get(j).is_some_and(|t| t.kind == Kind::Word)
-                && self.same_sent(i, j)
-            {
+            if self.cap(j) && self.t.get(j).is_some_and(|t| t.kind == Kind::Word) && self.same_sent(i, j) {
                 return None;
             }
         }
@@ -1075,11 +964,7 @@ impl<'a> P<'a> {
             j += 1;
         }
         let (dend, d) = self.day(j)?;
-        let k = if self.kw(dend) == Kw::Of {
-            dend + 1
-        } else {
-            dend
-        };
+        let k = if self.kw(dend) == Kw::Of { dend + 1 } else { dend };
         if let Some((mend, m, _)) = self.month(k) {
             let mut end = mend;
             let mut year = None;
@@ -1106,8 +991,7 @@ impl<'a> P<'a> {
                     let tense = self.tense(i, dend);
                     let mut cands = vec![];
                     for off in [-1, 0, 1] {
-                        let base =
-                            add_months(NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?, off);
+                        let base = add_months(NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?, off);
                         if let Some(x) = NaiveDate::from_ymd_opt(base.year(), base.month(), d) {
                             cands.push(x);
                         }
@@ -1115,10 +999,7 @@ impl<'a> P<'a> {
                     let pick = match tense {
                         Tense::Past => cands.iter().rev().find(|c| **c <= dct).copied(),
                         Tense::Future => cands.iter().find(|c| **c >= dct).copied(),
-                        Tense::Unknown => cands
-                            .iter()
-                            .min_by_key(|c| (**c - dct).num_days().abs())
-                            .copied(),
+                        Tense::Unknown => cands.iter().min_by_key(|c| (**c - dct).num_days().abs()).copied(),
                     }?;
                     Some(Cand::date(dend, ymd(pick)).with_day(Some(pick)))
                 }
@@ -1140,11 +1021,7 @@ impl<'a> P<'a> {
         }
         // A headline ending in a weekday does not run into a date line below it.
         let line_break = j == end && self.newline_before(j);
-        let exp = self
-            .month_day(j)
-            .or_else(|| self.day_month(j))
-            .or_else(|| self.iso(j))
-            .filter(|_| !line_break);
+        let exp = self.month_day(j).or_else(|| self.day_month(j)).or_else(|| self.iso(j)).filter(|_| !line_break);
         if let Some(c) = exp {
             if c.day.is_some() || c.value.len() == 10 {
                 let mut e = c.end;
@@ -1181,13 +1058,7 @@ impl<'a> P<'a> {
 
     /// Whether tokens a..b contain an explicit year.
     fn year_in(&self, a: usize, b: usize) -> Option<i32> {
-        (a..b).find_map(|k| {
-            if self.is_num(k) && self.nd(k) == 4 {
-                Some(self.num(k) as i32)
-            } else {
-                None
-            }
-        })
+        (a..b).find_map(|k| if self.is_num(k) && self.nd(k) == 4 { Some(self.num(k) as i32) } else { None })
     }
 
     /// Value of weekday wd spanning tokens i..end, with an optional part of day after.
@@ -1199,16 +1070,9 @@ impl<'a> P<'a> {
             None => format!("XXXX-WXX-{wd}"),
         };
         // "Monday morning", "Tuesday night"
-        if let Some(p) = self
-            .t
-            .get(end)
-            .and_then(|t| t.entry)
-            .and_then(|e| e.day_part)
-        {
+        if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
             if self.t[end].kind == Kind::Word && !self.is(end, "overnight") {
-                return Some(
-                    Cand::new(end + 1, TimexType::Time, format!("{base}T{p}")).with_day(date),
-                );
+                return Some(Cand::new(end + 1, TimexType::Time, format!("{base}T{p}")).with_day(date));
             }
         }
         Some(Cand::date(end, base).with_day(date))
@@ -1223,32 +1087,19 @@ impl<'a> P<'a> {
             None => "XXXX-XX-XX".to_string(),
         };
         let with_part = |end: usize, off: i64| -> Cand {
-            if let Some(p) = self
-                .t
-                .get(end)
-                .and_then(|t| t.entry)
-                .and_then(|e| e.day_part)
-            {
+            if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
                 if self.t[end].kind == Kind::Word {
-                    return Cand::new(end + 1, TimexType::Time, format!("{}T{p}", dayv(off)))
-                        .with_day(day(off));
+                    return Cand::new(end + 1, TimexType::Time, format!("{}T{p}", dayv(off))).with_day(day(off));
                 }
             }
             Cand::date(end, dayv(off)).with_day(day(off))
         };
         match self.kw(i) {
-            Kw::Today
-                if (self.punct(i + 1, "'") || self.punct(i + 1, "\u{2019}"))
-                    && self.is(i + 2, "s") =>
-            {
-                None
-            }
+            Kw::Today if (self.punct(i + 1, "'") || self.punct(i + 1, "\u{2019}")) && self.is(i + 2, "s") => None,
             Kw::Today => Some(with_part(i + 1, 0)),
             Kw::Yesterday => Some(with_part(i + 1, -1)),
             Kw::Tomorrow => Some(with_part(i + 1, 1)),
-            Kw::Tonight => {
-                Some(Cand::new(i + 1, TimexType::Time, format!("{}TNI", dayv(0))).with_day(day(0)))
-            }
+            Kw::Tonight => Some(Cand::new(i + 1, TimexType::Time, format!("{}TNI", dayv(0))).with_day(day(0))),
             Kw::Now => Some(Cand::date(i + 1, "PRESENT_REF".into())),
 
             Kw::Currently | Kw::Nowadays => Some(Cand::date(i + 1, "PRESENT_REF".into())),
@@ -1257,15 +1108,11 @@ impl<'a> P<'a> {
             Kw::Current
                 if !self.cap(i)
                     && self.t.get(i + 1).is_some_and(|t| {
-                        t.kind == Kind::Word
-                            && !t.cap
-                            && t.entry.is_none_or(|e| e.unit.is_none() && e.kw == Kw::None)
+                        t.kind == Kind::Word && !t.cap && t.entry.is_none_or(|e| e.unit.is_none() && e.kw == Kw::None)
                     })
-                    && ![
-                        "account", "accounts", "affairs", "events", "flows", "flow", "density",
-                    ]
-                    .iter()
-                    .any(|w| self.is(i + 1, w))
+                    && !["account", "accounts", "affairs", "events", "flows", "flow", "density"]
+                        .iter()
+                        .any(|w| self.is(i + 1, w))
                     && self.same_sent(i, i + 1) =>
             {
                 Some(Cand::date(i + 1, "PRESENT_REF".into()))
@@ -1273,9 +1120,7 @@ impl<'a> P<'a> {
             Kw::These if self.is(i + 1, "days") => Some(Cand::date(i + 2, "PRESENT_REF".into())),
             Kw::Recently | Kw::Lately => Some(Cand::date(i + 1, "PAST_REF".into())),
 
-            Kw::More if self.kw(i + 1) == Kw::Recently => {
-                Some(Cand::date(i + 2, "PAST_REF".into()))
-            }
+            Kw::More if self.kw(i + 1) == Kw::Recently => Some(Cand::date(i + 2, "PAST_REF".into())),
 
             Kw::The | Kw::A => {
                 let j = i + 1;
@@ -1286,10 +1131,7 @@ impl<'a> P<'a> {
                 if self.kw(j) == Kw::Near && matches!(self.kw(j + 1), Kw::Future | Kw::Term) {
                     return Some(Cand::date(j + 2, "FUTURE_REF".into()));
                 }
-                if (self.is(j, "short") || self.is(j, "long"))
-                    && self.kw(j + 1) == Kw::Term
-                    && self.kw(i) == Kw::The
-                {
+                if (self.is(j, "short") || self.is(j, "long")) && self.kw(j + 1) == Kw::Term && self.kw(i) == Kw::The {
                     return Some(Cand::date(j + 2, "FUTURE_REF".into()));
                 }
                 if self.kw(i) == Kw::The
@@ -1308,8 +1150,7 @@ impl<'a> P<'a> {
                 if self.kw(i) == Kw::The
                     && self.kw(j) == Kw::Present
                     && !self.t.get(j + 1).is_some_and(|t| {
-                        t.kind == Kind::Word
-                            && !matches!(t.entry.map(|e| e.kw), Some(Kw::And | Kw::Or))
+                        t.kind == Kind::Word && !matches!(t.entry.map(|e| e.kw), Some(Kw::And | Kw::Or))
                     })
                 {
                     return Some(Cand::date(j + 1, "PRESENT_REF".into()));
@@ -1327,10 +1168,7 @@ impl<'a> P<'a> {
         let mut j = i;
         // early / late / mid / earlier / later
         let mut edge = false;
-        if matches!(
-            self.kw(j),
-            Kw::Early | Kw::Late | Kw::Earlier | Kw::Later | Kw::Mid
-        ) {
+        if matches!(self.kw(j), Kw::Early | Kw::Late | Kw::Earlier | Kw::Later | Kw::Mid) {
             edge = true;
             j += 1;
             if self.hyphen(j) {
@@ -1366,8 +1204,7 @@ impl<'a> P<'a> {
         }
         let mut k = j + 1;
         // "This Week" (a programme name) mid-sentence
-        if dir_kw == Kw::This && self.cap(j) && self.cap(j + 1) && j > 0 && self.same_sent(j - 1, j)
-        {
+        if dir_kw == Kw::This && self.cap(j) && self.cap(j + 1) && j > 0 && self.same_sent(j - 1, j) {
             return None;
         }
         // "this past spring", "this coming Sunday"
@@ -1394,11 +1231,7 @@ impl<'a> P<'a> {
                 } else {
                     duration_value(Qty::Vague, u)
                 };
-                let kind = if v.ends_with("REF") {
-                    TimexType::Date
-                } else {
-                    TimexType::Duration
-                };
+                let kind = if v.ends_with("REF") { TimexType::Date } else { TimexType::Duration };
                 return Some(Cand::new(k + 1, kind, v));
             }
         }
@@ -1417,11 +1250,7 @@ impl<'a> P<'a> {
                     Unit::Century => "XX".to_string(),
                     _ => return None,
                 };
-                let kind = if u == Unit::Night {
-                    TimexType::Time
-                } else {
-                    TimexType::Date
-                };
+                let kind = if u == Unit::Night { TimexType::Time } else { TimexType::Date };
                 return Some(Cand::new(end, kind, v));
             };
             let off: i32 = match dir {
@@ -1460,15 +1289,10 @@ impl<'a> P<'a> {
                 }
                 Unit::Night if dir == Dir::Last => {
                     let d = add_days(dct, -1);
-                    return Some(
-                        Cand::new(end, TimexType::Time, format!("{}TNI", ymd(d))).with_day(Some(d)),
-                    );
+                    return Some(Cand::new(end, TimexType::Time, format!("{}TNI", ymd(d))).with_day(Some(d)));
                 }
                 Unit::Night if dir == Dir::This => {
-                    return Some(
-                        Cand::new(end, TimexType::Time, format!("{}TNI", ymd(dct)))
-                            .with_day(Some(dct)),
-                    );
+                    return Some(Cand::new(end, TimexType::Time, format!("{}TNI", ymd(dct))).with_day(Some(dct)));
                 }
                 _ => {
                     // "this morning", "this afternoon"
@@ -1501,10 +1325,7 @@ impl<'a> P<'a> {
         // season: "last fall", "this summer"
         if let Some(s) = self.t.get(k).and_then(|t| t.entry).and_then(|e| e.season) {
             let v = match dct {
-                Some(d) => format!(
-                    "{}-{s}",
-                    anchor::season_year(d, s, dir, self.tense(i, k + 1))
-                ),
+                Some(d) => format!("{}-{s}", anchor::season_year(d, s, dir, self.tense(i, k + 1))),
                 None => format!("XXXX-{s}"),
             };
             return Some(Cand::date(k + 1, v));
@@ -1560,24 +1381,14 @@ impl<'a> P<'a> {
             j += 1;
         }
         // "the first nine months", "the first two years"
-        if the
-            && self.kw(j) == Kw::None
-            && self
-                .t
-                .get(j)
-                .and_then(|t| t.entry)
-                .is_some_and(|e| e.ordinal == 1)
-        {
+        if the && self.kw(j) == Kw::None && self.t.get(j).and_then(|t| t.entry).is_some_and(|e| e.ordinal == 1) {
             j += 1;
         }
         // "the latest nine months", "the year-earlier nine months"
         if the && self.kw(i) == Kw::The {
             if self.kw(j) == Kw::Latest {
                 j += 1;
-            } else if self.kw(j) == Kw::Year
-                && self.hyphen(j + 1)
-                && matches!(self.kw(j + 2), Kw::Earlier | Kw::Ago)
-            {
+            } else if self.kw(j) == Kw::Year && self.hyphen(j + 1) && matches!(self.kw(j + 2), Kw::Earlier | Kw::Ago) {
                 j += 3;
             }
         }
@@ -1585,9 +1396,7 @@ impl<'a> P<'a> {
         let mut range = false;
         if let Some((qe, _)) = self.qty(j) {
             if (self.is(qe, "to") || self.kw(qe) == Kw::Or)
-                && self
-                    .qty(qe + 1)
-                    .is_some_and(|(e2, _)| self.unit(e2).is_some())
+                && self.qty(qe + 1).is_some_and(|(e2, _)| self.unit(e2).is_some())
             {
                 j = qe + 1;
                 range = true;
@@ -1600,11 +1409,7 @@ impl<'a> P<'a> {
             && end == i + 2
             && self.is(i + 1, "day")
             && i > 0
-            && [
-                "will", "would", "could", "might", "may", "can", "should", "shall",
-            ]
-            .iter()
-            .any(|m| self.is(i - 1, m))
+            && ["will", "would", "could", "might", "may", "can", "should", "shall"].iter().any(|m| self.is(i - 1, m))
         {
             return Some(Cand::date(end, "FUTURE_REF".into()));
         }
@@ -1648,10 +1453,7 @@ impl<'a> P<'a> {
         }
         // "a year or so", "a year or two"
         if self.kw(end) == Kw::Or
-            && (self.kw(end + 1) == Kw::So
-                || self
-                    .qty(end + 1)
-                    .is_some_and(|(e2, _)| self.unit(e2).is_none()))
+            && (self.kw(end + 1) == Kw::So || self.qty(end + 1).is_some_and(|(e2, _)| self.unit(e2).is_none()))
         {
             end = self.qty(end + 1).map_or(end + 2, |(e2, _)| e2);
         }
@@ -1659,9 +1461,7 @@ impl<'a> P<'a> {
         match self.kw(end) {
             Kw::Ago => return self.shift(i, end + 1, q, u, -1, false),
             Kw::Hence => return self.shift(i, end + 1, q, u, 1, false),
-            Kw::From if self.kw(end + 1) == Kw::Now => {
-                return self.shift(i, end + 2, q, u, 1, false)
-            }
+            Kw::From if self.kw(end + 1) == Kw::Now => return self.shift(i, end + 2, q, u, 1, false),
             Kw::Earlier if !the => return self.shift(i, end + 1, q, u, -1, true),
             _ => {}
         }
@@ -1695,16 +1495,11 @@ impl<'a> P<'a> {
                     && next.is_none_or(|t| {
                         t.kind == Kind::Punct
                             || !self.same_sent(j, j + 1)
-                            || t.entry.is_some_and(|e| {
-                                e.flags & YEAR_FOLLOWER != 0 && e.kw != Kw::Of && e.kw != Kw::In
-                            })
+                            || t.entry.is_some_and(|e| e.flags & YEAR_FOLLOWER != 0 && e.kw != Kw::Of && e.kw != Kw::In)
                     });
                 if free && !(s == "FA" && self.is(j, "fall") && j == i + 1) {
                     let v = match dct {
-                        Some(d) => format!(
-                            "{}-{s}",
-                            anchor::season_year(d, s, Dir::Auto, self.tense(i, j + 1))
-                        ),
+                        Some(d) => format!("{}-{s}", anchor::season_year(d, s, Dir::Auto, self.tense(i, j + 1))),
                         None => format!("XXXX-{s}"),
                     };
                     return Some(Cand::date(j + 1, v));
@@ -1717,11 +1512,7 @@ impl<'a> P<'a> {
                 Some(d) => {
                     let wd = d.weekday().number_from_monday() as i64;
                     let future = self.tense(i, i + 2) == Tense::Future;
-                    let base = if wd >= 6 || future {
-                        d
-                    } else {
-                        add_days(d, -7)
-                    };
+                    let base = if wd >= 6 || future { d } else { add_days(d, -7) };
                     format!("{}-WE", week(base))
                 }
                 None => "XXXX-WXX-WE".into(),
@@ -1734,37 +1525,24 @@ impl<'a> P<'a> {
                 if u == Unit::Year {
                     return Some(Cand::date(i + 2, "PAST_REF".into()));
                 }
-                return Some(Cand::new(
-                    i + 2,
-                    TimexType::Duration,
-                    duration_value(Qty::Vague, u),
-                ));
+                return Some(Cand::new(i + 2, TimexType::Duration, duration_value(Qty::Vague, u)));
             }
             return None;
         }
         // "for years", "within weeks", "for decades"
         if let Some((u, true)) = self.unit(i) {
-            let prev_ok = i > 0
-                && ["for", "within", "after", "took", "lasted", "spent"]
-                    .iter()
-                    .any(|w| self.is(i - 1, w));
+            let prev_ok =
+                i > 0 && ["for", "within", "after", "took", "lasted", "spent"].iter().any(|w| self.is(i - 1, w));
             if prev_ok && !matches!(u, Unit::Night | Unit::Weekend) && !self.cap(i) {
                 let mut end = i + 1;
                 if self.kw(end) == Kw::Or && self.unit(end + 1).is_some_and(|x| x.1) {
                     end += 2;
                 }
-                return Some(Cand::new(
-                    end,
-                    TimexType::Duration,
-                    duration_value(Qty::Vague, u),
-                ));
+                return Some(Cand::new(end, TimexType::Duration, duration_value(Qty::Vague, u)));
             }
         }
         // "year-earlier", "year-ago" as adjectives (a following "quarter"/"period" is quarter()'s)
-        if self.kw(i) == Kw::Year
-            && self.hyphen(i + 1)
-            && matches!(self.kw(i + 2), Kw::Earlier | Kw::Ago)
-        {
+        if self.kw(i) == Kw::Year && self.hyphen(i + 1) && matches!(self.kw(i + 2), Kw::Earlier | Kw::Ago) {
             let v = match (self.quarter.filter(|_| !self.months_ctx), dct) {
                 (Some((y, q, _)), _) => format!("{}-Q{q}", y - 1),
                 (_, Some(d)) => format!("{:04}", d.year() - 1),
@@ -1791,10 +1569,7 @@ impl<'a> P<'a> {
             let mut j = i + 1;
             let mut off = 0;
             let mut modifier = false;
-            while matches!(
-                self.kw(j),
-                Kw::Fiscal | Kw::Full | Kw::Current | Kw::Latest | Kw::Whole | Kw::Entire
-            ) {
+            while matches!(self.kw(j), Kw::Fiscal | Kw::Full | Kw::Current | Kw::Latest | Kw::Whole | Kw::Entire) {
                 if self.kw(j) == Kw::Latest {
                     off = -1;
                 }
@@ -1802,10 +1577,8 @@ impl<'a> P<'a> {
                 j += 1;
             }
             if self.kw(j) == Kw::Year && !self.hyphen(j + 1) {
-                let prep = i > 0
-                    && ["for", "in", "of", "during", "through", "throughout"]
-                        .iter()
-                        .any(|w| self.is(i - 1, w));
+                let prep =
+                    i > 0 && ["for", "in", "of", "during", "through", "throughout"].iter().any(|w| self.is(i - 1, w));
                 if !modifier && !prep {
                     return None;
                 }
@@ -1814,10 +1587,7 @@ impl<'a> P<'a> {
                 {
                     return Some(Cand::new(j + 1, TimexType::Duration, "P1Y".into()));
                 }
-                if matches!(
-                    self.kw(j + 1),
-                    Kw::Before | Kw::After | Kw::Ago | Kw::Earlier
-                ) {
+                if matches!(self.kw(j + 1), Kw::Before | Kw::After | Kw::Ago | Kw::Earlier) {
                     return None;
                 }
                 let v = dct.map_or("XXXX".to_string(), |d| format!("{:04}", d.year() + off));
@@ -1829,20 +1599,8 @@ impl<'a> P<'a> {
 
     /// "two days ago" (sign -1), "in three weeks' time"/"three weeks from now" (+1);
     /// `narrative`: "three days later" counts from the last date named.
-    fn shift(
-        &self,
-        _i: usize,
-        end: usize,
-        q: Qty,
-        u: Unit,
-        sign: i64,
-        narrative: bool,
-    ) -> Option<Cand> {
-        let anchor = if narrative {
-            self.ref_day().or(self.dct)
-        } else {
-            self.dct
-        };
+    fn shift(&self, _i: usize, end: usize, q: Qty, u: Unit, sign: i64, narrative: bool) -> Option<Cand> {
+        let anchor = if narrative { self.ref_day().or(self.dct) } else { self.dct };
         let Qty::N(n) = q else {
             let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
             return Some(Cand::date(end, v.into()));
@@ -1887,10 +1645,7 @@ impl<'a> P<'a> {
             }
             Unit::Year => Cand::date(end, format!("{:04}", base.year() as i64 + sign * n)),
             Unit::Decade => Cand::date(end, format!("{:04}", base.year() as i64 + sign * n * 10)),
-            Unit::Century => Cand::date(
-                end,
-                format!("{:02}", (base.year() as i64 + sign * n * 100) / 100),
-            ),
+            Unit::Century => Cand::date(end, format!("{:02}", (base.year() as i64 + sign * n * 100) / 100)),
             Unit::Hour | Unit::Minute | Unit::Second => {
                 Cand::new(end, TimexType::Time, format!("{}T{}", ymd(base), "XX:XX"))
             }
@@ -1905,13 +1660,12 @@ impl<'a> P<'a> {
         let mut date = None;
         let mut e = end;
         let after = if self.punct(end, ",") { end + 1 } else { end };
-        if let Some(c) = self
-            .weekday_expr(after)
-            .or_else(|| self.month_day(after))
-            .or_else(|| self.day_month(after))
-            .or_else(|| match self.kw(after) {
-                Kw::Today | Kw::Yesterday | Kw::Tomorrow => self.deictic(after),
-                _ => None,
+        if let Some(c) =
+            self.weekday_expr(after).or_else(|| self.month_day(after)).or_else(|| self.day_month(after)).or_else(|| {
+                match self.kw(after) {
+                    Kw::Today | Kw::Yesterday | Kw::Tomorrow => self.deictic(after),
+                    _ => None,
+                }
             })
         {
             if c.kind == TimexType::Date && c.day.is_some() {
@@ -1925,11 +1679,7 @@ impl<'a> P<'a> {
             None => "XXXX-XX-XX".into(),
         };
         let z = self.utc(end);
-        let v = if hh == 24 {
-            format!("{base}T24:00{z}")
-        } else {
-            format!("{base}T{hh:02}:{mm:02}{z}")
-        };
+        let v = if hh == 24 { format!("{base}T24:00{z}") } else { format!("{base}T{hh:02}:{mm:02}{z}") };
         Some(Cand::new(e, TimexType::Time, v).with_day(date))
     }
 
@@ -1963,11 +1713,7 @@ impl<'a> P<'a> {
             end += 2;
             has_min = true;
             // seconds
-            if self.punct(end, ":")
-                && self.glued(end)
-                && self.is_num(end + 1)
-                && self.nd(end + 1) == 2
-            {
+            if self.punct(end, ":") && self.glued(end) && self.is_num(end + 1) && self.nd(end + 1) == 2 {
                 end += 2;
             }
         }
@@ -2036,16 +1782,7 @@ impl<'a> P<'a> {
         // time zones
         if matches!(
             self.kw(end),
-            Kw::Gmt
-                | Kw::Utc
-                | Kw::Est
-                | Kw::Edt
-                | Kw::Pst
-                | Kw::Cet
-                | Kw::Bst
-                | Kw::Kst
-                | Kw::Ist
-                | Kw::Jst
+            Kw::Gmt | Kw::Utc | Kw::Est | Kw::Edt | Kw::Pst | Kw::Cet | Kw::Bst | Kw::Kst | Kw::Ist | Kw::Jst
         ) {
             end += 1;
         }
@@ -2093,9 +1830,7 @@ impl<'a> P<'a> {
         };
         if let Some(end) = year_end {
             // "year-end results", "a year end bonus" are adjectives, still the year's end.
-            let v = self
-                .dct
-                .map_or("XXXX".to_string(), |d| format!("{:04}", d.year()));
+            let v = self.dct.map_or("XXXX".to_string(), |d| format!("{:04}", d.year()));
             return Some(Cand::date(end, v));
         }
         let (end, y) = self.year(i)?;
@@ -2110,12 +1845,8 @@ impl<'a> P<'a> {
                 return None;
             }
             let prev_ok = i > 0
-                && (self.t[i - 1]
-                    .entry
-                    .is_some_and(|e| e.flags & YEAR_PRECEDER != 0 || e.month > 0)
-                    || self.punct(i - 1, "-")
-                        && i > 1
-                        && matches!(self.kw(i - 2), Kw::Mid | Kw::Early | Kw::Late));
+                && (self.t[i - 1].entry.is_some_and(|e| e.flags & YEAR_PRECEDER != 0 || e.month > 0)
+                    || self.punct(i - 1, "-") && i > 1 && matches!(self.kw(i - 2), Kw::Mid | Kw::Early | Kw::Late));
             // Event names: "2023 Asian Games", "the 2022 World Cup".
             if self.event_name_after(end) {
                 return None;
@@ -2123,25 +1854,16 @@ impl<'a> P<'a> {
             if self.kw(i.wrapping_sub(1)) == Kw::The || i > 0 && self.punct(i - 1, "'") {
                 // "the 1988 period" is handled by quarter(); "the 2024 election": a
                 // capitalised name after "the YEAR" is an edition of something.
-                if self
-                    .t
-                    .get(end)
-                    .is_some_and(|t| t.kind == Kind::Word && t.cap)
-                    && self.same_sent(i, end)
-                {
+                if self.t.get(end).is_some_and(|t| t.kind == Kind::Word && t.cap) && self.same_sent(i, end) {
                     return None;
                 }
             }
             let prev_det = i > 0
                 && (matches!(self.kw(i - 1), Kw::The | Kw::Its | Kw::That | Kw::This)
-                    || ["his", "her", "their", "our"]
-                        .iter()
-                        .any(|w| self.is(i - 1, w))
+                    || ["his", "her", "their", "our"].iter().any(|w| self.is(i - 1, w))
                     || self.is(i - 1, "s") && i > 1 && self.punct(i - 2, "'"));
-            let next_plural = self
-                .t
-                .get(end)
-                .is_some_and(|t| t.kind == Kind::Word && !t.cap && self.word(end).ends_with('s'));
+            let next_plural =
+                self.t.get(end).is_some_and(|t| t.kind == Kind::Word && !t.cap && self.word(end).ends_with('s'));
             if !(prev_ok || prev_det && !next_plural && (1900..=2100).contains(&y)) {
                 if !(1900..=2100).contains(&y) {
                     return None;
@@ -2149,8 +1871,7 @@ impl<'a> P<'a> {
                 if let Some(t) = self.t.get(end) {
                     if t.kind == Kind::Word
                         && !t.cap
-                        && t.entry
-                            .is_none_or(|e| e.flags & YEAR_FOLLOWER == 0 && e.month == 0)
+                        && t.entry.is_none_or(|e| e.flags & YEAR_FOLLOWER == 0 && e.month == 0)
                     {
                         return None;
                     }
@@ -2159,9 +1880,7 @@ impl<'a> P<'a> {
                     }
                 }
                 // a number among numbers: "1990 to 2000 units"? keep.
-                if i > 0
-                    && (self.punct(i - 1, "$") || self.punct(i - 1, "#") || self.is(i - 1, "No"))
-                {
+                if i > 0 && (self.punct(i - 1, "$") || self.punct(i - 1, "#") || self.is(i - 1, "No")) {
                     return None;
                 }
             }
@@ -2214,11 +1933,7 @@ impl<'a> P<'a> {
             }
         }
         // '80s, 80s
-        let k = if (self.punct(j, "'") || self.punct(j, "\u{2019}")) && self.glued(j + 1) {
-            j + 1
-        } else {
-            j
-        };
+        let k = if (self.punct(j, "'") || self.punct(j, "\u{2019}")) && self.glued(j + 1) { j + 1 } else { j };
         if self.is_num(k)
             && self.nd(k) == 2
             && self.num(k).is_multiple_of(10)
@@ -2276,10 +1991,7 @@ impl<'a> P<'a> {
             j = i + 4;
         }
         // year-ago / year-earlier / comparable / corresponding
-        if self.kw(j) == Kw::Year
-            && self.hyphen(j + 1)
-            && matches!(self.kw(j + 2), Kw::Ago | Kw::Earlier)
-        {
+        if self.kw(j) == Kw::Year && self.hyphen(j + 1) && matches!(self.kw(j + 2), Kw::Ago | Kw::Earlier) {
             year_off = -1;
             j += 3;
         }
@@ -2309,9 +2021,7 @@ impl<'a> P<'a> {
         }
         let mut ordinal = self.t.get(j).and_then(|t| t.entry).map_or(0, |e| e.ordinal);
         // "the final quarter" is the fourth
-        if self.is(j, "final")
-            && (self.kw(j + 1) == Kw::Quarter
-                || self.hyphen(j + 1) && self.kw(j + 2) == Kw::Quarter)
+        if self.is(j, "final") && (self.kw(j + 1) == Kw::Quarter || self.hyphen(j + 1) && self.kw(j + 2) == Kw::Quarter)
         {
             ordinal = 4;
         }
@@ -2319,14 +2029,8 @@ impl<'a> P<'a> {
         let mut q: Option<u32> = None;
         let mut half: Option<u32> = None;
         let mut nine_months = false;
-        if (1..=4).contains(&ordinal)
-            || self.is_num(j) && (1..=4).contains(&self.num(j)) && self.glued(j + 1)
-        {
-            let n = if ordinal > 0 {
-                ordinal
-            } else {
-                self.num(j) as u32
-            };
+        if (1..=4).contains(&ordinal) || self.is_num(j) && (1..=4).contains(&self.num(j)) && self.glued(j + 1) {
+            let n = if ordinal > 0 { ordinal } else { self.num(j) as u32 };
             k = j + 1;
             if ordinal == 0 && matches!(self.kw(k), Kw::St | Kw::Nd | Kw::Rd | Kw::Th) {
                 k += 1;
@@ -2407,10 +2111,7 @@ impl<'a> P<'a> {
                 None => dct.map(|d| {
                     let mut y = d.year() + year_off;
                     // a quarter that has not started yet, in a past-tense clause, is last year's
-                    if year_off == 0
-                        && qn > quarter_of(d)
-                        && self.tense(i, e) == Tense::Past
-                        && qn - quarter_of(d) >= 2
+                    if year_off == 0 && qn > quarter_of(d) && self.tense(i, e) == Tense::Past && qn - quarter_of(d) >= 2
                     {
                         y -= 1;
                     }
@@ -2427,11 +2128,7 @@ impl<'a> P<'a> {
             // "the latest quarter" is one that has ended, even after the text
             // has mentioned the current one ("a fourth-quarter charge").
             let ctx = ctx.filter(|c| !latest || last_done.is_none_or(|l| *c <= l));
-            let base = if current {
-                dct.map(|d| (d.year(), quarter_of(d)))
-            } else {
-                ctx.or(last_done)
-            };
+            let base = if current { dct.map(|d| (d.year(), quarter_of(d))) } else { ctx.or(last_done) };
             if explicit_year.is_none()
                 && year_off == 0
                 && !latest
@@ -2444,10 +2141,7 @@ impl<'a> P<'a> {
             // after "the first nine months", "the 1988 period" is that span of 1988
             if self.months_ctx && self.kw(j) == Kw::Period && !current {
                 let y = explicit_year.or(dct.map(|d| d.year() + year_off));
-                return Some(Cand::date(
-                    e,
-                    y.map_or("XXXX".into(), |y| format!("{y:04}")),
-                ));
+                return Some(Cand::date(e, y.map_or("XXXX".into(), |y| format!("{y:04}"))));
             }
             match base {
                 Some((y, qn)) => (Some(explicit_year.unwrap_or(y + year_off)), Some(qn)),
@@ -2465,11 +2159,7 @@ impl<'a> P<'a> {
                 }
             }
         }
-        if j > i
-            && matches!(det, Kw::Its | Kw::A | Kw::That)
-            && explicit_year.is_none()
-            && year_off == 0
-        {
+        if j > i && matches!(det, Kw::Its | Kw::A | Kw::That) && explicit_year.is_none() && year_off == 0 {
             return None;
         }
         // "the same period last year", "the quarter a year ago", "the
@@ -2526,9 +2216,7 @@ impl<'a> P<'a> {
             return None;
         }
         let mut end = i + 2;
-        let year = if let Some((e, y)) = self
-            .year(end)
-            .or_else(|| self.year(end + 1).filter(|_| self.punct(end, ",")))
+        let year = if let Some((e, y)) = self.year(end).or_else(|| self.year(end + 1).filter(|_| self.punct(end, ",")))
         {
             end = e;
             Some(y)
@@ -2570,11 +2258,7 @@ impl<'a> P<'a> {
         let mut j = i + 1;
         if self.kw(j) == Kw::Other {
             let (u, _) = self.unit(j + 1)?;
-            return Some(Cand::new(
-                j + 2,
-                TimexType::Set,
-                duration_value(Qty::N(2.0), u),
-            ));
+            return Some(Cand::new(j + 2, TimexType::Set, duration_value(Qty::N(2.0), u)));
         }
         if self.kw(j) == Kw::Single {
             j += 1;
@@ -2594,17 +2278,8 @@ impl<'a> P<'a> {
             return None;
         }
         if let Some((end, wd, _)) = self.weekday(j) {
-            if let Some(p) = self
-                .t
-                .get(end)
-                .and_then(|t| t.entry)
-                .and_then(|e| e.day_part)
-            {
-                return Some(Cand::new(
-                    end + 1,
-                    TimexType::Set,
-                    format!("XXXX-WXX-{wd}T{p}"),
-                ));
+            if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
+                return Some(Cand::new(end + 1, TimexType::Set, format!("XXXX-WXX-{wd}T{p}")));
             }
             return Some(Cand::new(end, TimexType::Set, format!("XXXX-WXX-{wd}")));
         }
@@ -2645,18 +2320,10 @@ impl<'a> P<'a> {
             }
         }
         let (end, date_of) = if let Some((end, m, d)) = found {
-            (
-                end,
-                Box::new(move |y: i32| NaiveDate::from_ymd_opt(y, m, d))
-                    as Box<dyn Fn(i32) -> Option<NaiveDate>>,
-            )
+            (end, Box::new(move |y: i32| NaiveDate::from_ymd_opt(y, m, d)) as Box<dyn Fn(i32) -> Option<NaiveDate>>)
         } else if self.kw(i) == Kw::Thanksgiving {
             let end = if self.is(i + 1, "Day") { i + 2 } else { i + 1 };
-            (
-                end,
-                Box::new(|y: i32| anchor::nth_weekday(y, 11, 4, 4))
-                    as Box<dyn Fn(i32) -> Option<NaiveDate>>,
-            )
+            (end, Box::new(|y: i32| anchor::nth_weekday(y, 11, 4, 4)) as Box<dyn Fn(i32) -> Option<NaiveDate>>)
         } else if self.kw(i) == Kw::Election && self.is(i + 1, "Day") {
             // US general election: the Tuesday after the first Monday in November.
             (
@@ -2676,9 +2343,7 @@ impl<'a> P<'a> {
             return Some(Cand::date(end, "XXXX-XX-XX".into()));
         };
         let tense = self.tense(i, end);
-        let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
-            .filter_map(&date_of)
-            .collect();
+        let cands: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1).filter_map(&date_of).collect();
         let pick = match tense {
             Tense::Past => cands.iter().rev().find(|c| **c <= dct),
             Tense::Future => cands.iter().find(|c| **c >= dct),
@@ -2692,20 +2357,13 @@ impl<'a> P<'a> {
     /// "the middle of October", "the end of the month".
     fn part_of(&self, i: usize) -> Option<Cand> {
         if self.kw(i) != Kw::The
-            || !matches!(
-                self.kw(i + 1),
-                Kw::Beginning | Kw::End | Kw::Start | Kw::Middle | Kw::Turn
-            )
+            || !matches!(self.kw(i + 1), Kw::Beginning | Kw::End | Kw::Start | Kw::Middle | Kw::Turn)
             || self.kw(i + 2) != Kw::Of
         {
             return None;
         }
         let j = i + 3;
-        if let Some(c) = self
-            .month_day(j)
-            .or_else(|| self.year_expr(j))
-            .or_else(|| self.relative(j))
-        {
+        if let Some(c) = self.month_day(j).or_else(|| self.year_expr(j)).or_else(|| self.relative(j)) {
             if c.day.is_none() {
                 return Some(Cand { day: None, ..c });
             }
@@ -2736,14 +2394,9 @@ impl<'a> P<'a> {
             j += 1;
         }
         // "the previous Friday", "the following Monday": counted from the last day named
-        if j == i && self.kw(j) == Kw::The && matches!(self.kw(j + 1), Kw::Previous | Kw::Following)
-        {
+        if j == i && self.kw(j) == Kw::The && matches!(self.kw(j + 1), Kw::Previous | Kw::Following) {
             if let Some((end, wd, false)) = self.weekday(j + 2) {
-                let dir = if self.kw(j + 1) == Kw::Previous {
-                    Dir::Last
-                } else {
-                    Dir::Next
-                };
+                let dir = if self.kw(j + 1) == Kw::Previous { Dir::Last } else { Dir::Next };
                 let base = self.ref_day().or(self.dct);
                 return Some(match base {
                     Some(b) => {
@@ -2777,20 +2430,14 @@ impl<'a> P<'a> {
                 let (u, _) = self.unit(j + 1)?;
                 // "the day after the election" compares with something else
                 if self.kw(j + 2) == Kw::After
-                    && self
-                        .t
-                        .get(j + 3)
-                        .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    && self.t.get(j + 3).is_some_and(|t| t.kind == Kind::Word && !t.cap)
                     && self.same_sent(j, j + 3)
                     && !matches!(self.kw(j + 3), Kw::And | Kw::Or | Kw::So)
                 {
                     return None;
                 }
                 if self.kw(j + 2) == Kw::Before
-                    && self
-                        .t
-                        .get(j + 3)
-                        .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    && self.t.get(j + 3).is_some_and(|t| t.kind == Kind::Word && !t.cap)
                     && self.same_sent(j, j + 3)
                     && !matches!(self.kw(j + 3), Kw::And | Kw::Or | Kw::So)
                 {
@@ -2831,11 +2478,7 @@ impl<'a> P<'a> {
                 let d = add_days(b, off);
                 Cand::date(end, ymd(d)).with_day(Some(d))
             }
-            Unit::Night => Cand::new(
-                end,
-                TimexType::Time,
-                format!("{}TNI", ymd(add_days(b, off))),
-            ),
+            Unit::Night => Cand::new(end, TimexType::Time, format!("{}TNI", ymd(add_days(b, off)))),
             Unit::Week => Cand::date(end, week(add_days(b, 7 * off))),
             Unit::Month => {
                 let d = add_months(b, off as i32);
@@ -2856,10 +2499,8 @@ mod tests {
         let text = "Airline will delay launch until Friday\nSeptember 18, 2008\nThe airline said on Monday that the flight will leave Friday.";
         let dct = chrono::NaiveDate::from_ymd_opt(2008, 9, 18);
         let found = run(text, dct);
-        let spans: Vec<(&str, &str)> = found
-            .iter()
-            .map(|t| (&text[t.span.start..t.span.end], t.value.as_str()))
-            .collect();
+        let spans: Vec<(&str, &str)> =
+            found.iter().map(|t| (&text[t.span.start..t.span.end], t.value.as_str())).collect();
         assert_eq!(spans[0], ("Friday", "2008-09-19"));
         assert_eq!(spans[1], ("September 18, 2008", "2008-09-18"));
     }

@@ -40,28 +40,14 @@ const FOOTER_MARKERS: &[&str] = &[
     "popular stories",
 ];
 
-const BYLINE_WORDS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "date:",
-    "last updated",
-    "first published",
-    "modified",
-];
+const BYLINE_WORDS: &[&str] =
+    &["published", "updated", "posted", "date:", "last updated", "first published", "modified"];
 
 fn body(text: &str) -> &str {
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
-        let l = line
-            .trim()
-            .trim_start_matches(['#', '*', '-', ' '])
-            .to_ascii_lowercase();
-        if pos > 0
-            && FOOTER_MARKERS
-                .iter()
-                .any(|m| l.starts_with(m) && l.len() < m.len() + 40)
-        {
+        let l = line.trim().trim_start_matches(['#', '*', '-', ' ']).to_ascii_lowercase();
+        if pos > 0 && FOOTER_MARKERS.iter().any(|m| l.starts_with(m) && l.len() < m.len() + 40) {
             return &text[..pos];
         }
         pos += line.len();
@@ -76,11 +62,7 @@ fn line_of(text: &str, at: usize) -> &str {
 }
 
 fn weekday_in(surface: &str) -> Option<u32> {
-    let w: String = surface
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let w: String = surface.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_ascii_lowercase();
     let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     if w.len() < 3 {
         return None;
@@ -108,18 +90,8 @@ pub fn infer_document_date(text: &str) -> Option<InferredDate> {
     let body = body(text);
     let found = tagger().tag(body, None);
     let head_end = body.char_indices().nth(1200).map_or(body.len(), |(i, _)| i);
-    let latest_year = found
-        .iter()
-        .filter_map(|t| t.date())
-        .map(|d| d.year)
-        .filter(|y| (1900..2100).contains(y))
-        .max();
-    let inferred = |date: PartialDate, reason: &str| {
-        Some(InferredDate {
-            date,
-            reason: reason.to_string(),
-        })
-    };
+    let latest_year = found.iter().filter_map(|t| t.date()).map(|d| d.year).filter(|y| (1900..2100).contains(y)).max();
+    let inferred = |date: PartialDate, reason: &str| Some(InferredDate { date, reason: reason.to_string() });
 
     // 1. A byline near the top.
     for t in found.iter().filter(|t| t.span.start < head_end) {
@@ -133,10 +105,7 @@ pub fn infer_document_date(text: &str) -> Option<InferredDate> {
         }
     }
     // 2. A dateline: an upper-case place, a comma, then the date, at the start of a line.
-    for t in found
-        .iter()
-        .filter(|t| t.span.start < head_end && matches!(t.kind, TimexType::Date | TimexType::Time))
-    {
+    for t in found.iter().filter(|t| t.span.start < head_end && matches!(t.kind, TimexType::Date | TimexType::Time)) {
         let ls = body[..t.span.start].rfind('\n').map_or(0, |p| p + 1);
         let prefix = body[ls..t.span.start].trim_end();
         let Some(place) = prefix.strip_suffix(',') else {
@@ -173,11 +142,7 @@ pub fn infer_document_date(text: &str) -> Option<InferredDate> {
         }
     }
     // 4. The latest explicit full date of the body.
-    let latest = found
-        .iter()
-        .filter_map(full)
-        .filter(|d| (1900..2100).contains(&d.year))
-        .max()?;
+    let latest = found.iter().filter_map(full).filter(|d| (1900..2100).contains(&d.year)).max()?;
     inferred(latest, "latest date in text")
 }
 

@@ -473,8 +473,7 @@ impl Lexicon {
         for (w, u) in &raw.units {
             let entry = slot(&mut words, w);
             entry.unit = Unit::parse(u);
-            entry.plural =
-                w.ends_with('s') && !matches!(w.as_str(), "hrs" | "yrs" | "mins") || w == "centuries";
+            entry.plural = w.ends_with('s') && !matches!(w.as_str(), "hrs" | "yrs" | "mins") || w == "centuries";
             if matches!(w.as_str(), "hrs" | "yrs" | "mins") {
                 entry.plural = true;
             }
@@ -512,22 +511,14 @@ impl Lexicon {
         let mut holidays = Vec::new();
         let mut holiday_heads = HashSet::new();
         for (name, (m, d)) in &raw.holidays {
-            let parts: Vec<String> = name
-                .split([' ', '\''])
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect();
+            let parts: Vec<String> = name.split([' ', '\'']).filter(|s| !s.is_empty()).map(str::to_string).collect();
             slot(&mut words, &parts[0]);
             holiday_heads.insert(parts[0].clone());
             holidays.push((parts, *m, *d));
         }
         // Longest names first so "christmas eve" wins over "christmas".
         holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
-        Lexicon {
-            words,
-            holidays,
-            holiday_heads,
-        }
+        Lexicon { words, holidays, holiday_heads }
     }
 
     /// Look up a lower-case word.

@@ -39,9 +39,9 @@ impl Tok {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "no",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "u.s", "inc",
-    "corp", "co", "ltd", "jr", "sr", "mt", "ft", "a.m", "p.m", "e.g", "i.e", "approx", "est",
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "no", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "u.s", "inc", "corp", "co", "ltd",
+    "jr", "sr", "mt", "ft", "a.m", "p.m", "e.g", "i.e", "approx", "est",
 ];
 
 fn lookup(word: &str) -> Option<&'static Entry> {
@@ -97,9 +97,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 j += 1;
             }
             (Kind::Num, j)
-        } else if b.is_ascii_alphabetic()
-            || b >= 0x80 && text[i..].chars().next().is_some_and(char::is_alphabetic)
-        {
+        } else if b.is_ascii_alphabetic() || b >= 0x80 && text[i..].chars().next().is_some_and(char::is_alphabetic) {
             let mut j = i;
             while j < bytes.len() {
                 let c = bytes[j];
@@ -148,27 +146,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         };
         let entry = if kind == Kind::Word { lookup(slice) } else { None };
         let cap = slice.chars().next().is_some_and(char::is_uppercase);
-        toks.push(Tok {
-            s: start,
-            e: end,
-            kind,
-            entry,
-            num,
-            nd,
-            cap,
-            glued,
-            sent,
-            para,
-        });
+        toks.push(Tok { s: start, e: end, kind, entry, num, nd, cap, glued, sent, para });
         if kind == Kind::Punct && matches!(slice, "." | "!" | "?" | ";") {
             let prev_abbrev = toks.len() >= 2 && {
                 let p = &toks[toks.len() - 2];
                 p.e == start
                     && p.kind == Kind::Word
-                    && (p.e - p.s == 1
-                        || ABBREVIATIONS
-                            .iter()
-                            .any(|a| text[p.s..p.e].eq_ignore_ascii_case(a)))
+                    && (p.e - p.s == 1 || ABBREVIATIONS.iter().any(|a| text[p.s..p.e].eq_ignore_ascii_case(a)))
             };
             if slice != "." || !prev_abbrev {
                 pending_boundary = true;

@@ -2,9 +2,7 @@
 //! linker could make of them.
 #![allow(dead_code, unreachable_pub)]
 
-use annals_extract::model::{
-    ActorKind, ArticleInfo, EventMention, EventType, PartialDate, Participant, Span, Status,
-};
+use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, PartialDate, Participant, Span, Status};
 use annals_graph::model::{ActorRecord, Linked, LinkedEvent, MentionRecord, TitleSpan};
 use annals_query::Store;
 
@@ -23,18 +21,8 @@ fn person(name: &str, title: Option<&str>, country: &str, surface: &str) -> Part
 }
 
 pub fn articles() -> Vec<(ArticleInfo, Vec<EventMention>)> {
-    let lee = person(
-        "Lee Jae-myung",
-        Some("South Korean President"),
-        "KOR",
-        "Lee",
-    );
-    let xi = person(
-        "Xi Jinping",
-        Some("Chinese President"),
-        "CHN",
-        "the Chinese leader",
-    );
+    let lee = person("Lee Jae-myung", Some("South Korean President"), "KOR", "Lee");
+    let xi = person("Xi Jinping", Some("Chinese President"), "CHN", "the Chinese leader");
     let a1 = ArticleInfo {
         id: "001_yonhap".into(),
         date: Some(date("2025-11-02")),
@@ -124,21 +112,17 @@ pub fn articles() -> Vec<(ArticleInfo, Vec<EventMention>)> {
 }
 
 pub fn linked() -> Linked {
-    let actor = |id: &str,
-                 name: &str,
-                 country: Option<&str>,
-                 titles: Vec<TitleSpan>,
-                 aliases: &[&str],
-                 n: usize| ActorRecord {
-        id: id.into(),
-        name: name.into(),
-        kind: ActorKind::Person,
-        country: country.map(Into::into),
-        titles,
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        mentions: n,
-        sources: 1,
-    };
+    let actor =
+        |id: &str, name: &str, country: Option<&str>, titles: Vec<TitleSpan>, aliases: &[&str], n: usize| ActorRecord {
+            id: id.into(),
+            name: name.into(),
+            kind: ActorKind::Person,
+            country: country.map(Into::into),
+            titles,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: n,
+            sources: 1,
+        };
     let title = |t: &str, first: Option<&str>, last: Option<&str>| TitleSpan {
         title: t.into(),
         first: first.map(date),
@@ -150,14 +134,7 @@ pub fn linked() -> Linked {
             "lee-jae-myung",
             "Lee Jae-myung",
             Some("KOR"),
-            vec![
-                title(
-                    "South Korean President",
-                    Some("2025-11-02"),
-                    Some("2025-11"),
-                ),
-                title("candidate", None, None),
-            ],
+            vec![title("South Korean President", Some("2025-11-02"), Some("2025-11")), title("candidate", None, None)],
             &["Lee", "Lee Jae-myung"],
             2,
         ),
@@ -165,11 +142,7 @@ pub fn linked() -> Linked {
             "wang-yi",
             "Wang Yi",
             Some("CHN"),
-            vec![title(
-                "Foreign Minister",
-                Some("2025-11-02"),
-                Some("2025-11-02"),
-            )],
+            vec![title("Foreign Minister", Some("2025-11-02"), Some("2025-11-02"))],
             &["Wang Yi"],
             1,
         ),
