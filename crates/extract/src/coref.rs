@@ -167,7 +167,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                     let two = (c.end + 1 < tokens.len()).then(|| format!("{} {}", word(c.end), word(c.end + 1)));
                     let (noun, len) = match two {
                         Some(t) if lex.lower_titles.contains(&t) => (t, 2),
-                        _ => ((c.end < tokens.len()).then(|| word(c.end)).unwrap_or_default(), 1),
+                        _ => (if c.end < tokens.len() { word(c.end) } else { String::new() }, 1),
                     };
                     if !det_ok || !(lex.role_nouns.contains(noun.as_str()) || lex.lower_titles.contains(&noun)) {
                         continue;

@@ -76,7 +76,7 @@ static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
         }
     }
     for v in forms.values_mut() {
-        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        v.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
     }
     let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
     let phrases = |v: &[String]| v.iter().map(|s| split(s)).collect::<Vec<_>>();
@@ -293,8 +293,10 @@ impl<'a> Sent<'a> {
             return false;
         }
         // "as well as" coordinates; "that" before a noun is a determiner
-        !(w == "as" && self.words.get(i + 1).is_some_and(|n| n == "well")
-            || self.words.get(i.wrapping_sub(2)).is_some_and(|p| p == "as") && w == "as")
+        let as_well_as = w == "as"
+            && (self.words.get(i + 1).is_some_and(|n| n == "well")
+                || self.words.get(i.wrapping_sub(2)).is_some_and(|p| p == "as"));
+        !as_well_as
     }
 
     /// Tokens [start, end) of the clause around token `i`.
@@ -566,8 +568,10 @@ impl<'a> Sent<'a> {
         while i < trigger {
             if let Some(ci) = self.chunk_at[i] {
                 let c = &self.input.chunks[ci];
-                let after_prep = c.start > 0 && PREPOSITIONS.contains(&self.words[c.start - 1].as_str())
-                    || c.start > 0 && DETERMINERS.contains(&self.words[c.start - 1].as_str());
+                let after_prep = c.start > 0 && {
+                    let prev = self.words[c.start - 1].as_str();
+                    PREPOSITIONS.contains(&prev) || DETERMINERS.contains(&prev)
+                };
                 if self.arg(ci) && !after_prep && !self.is_modifier(ci) {
                     return self.group_right(c.start, trigger, 0).0;
                 }
@@ -991,7 +995,7 @@ fn push_event(
         .iter()
         .filter(usable)
         .find(|t| after.contains(t.span) && t.span.start >= input.tokens[te - 1].span.end)
-        .or_else(|| input.timexes.iter().filter(usable).filter(|t| before.contains(t.span)).last())
+        .or_else(|| input.timexes.iter().filter(usable).rfind(|t| before.contains(t.span)))
         .or_else(|| {
             // a clause-initial date phrase before the subject: "On Nov. 1, X met Y"
             let clause = tok_span(cs, ce);
@@ -1005,9 +1009,7 @@ fn push_event(
     let near = ts.saturating_sub(4).max(cs);
     if s.has_phrase(near, ts, &lex.negated) || s.has_phrase(te, (te + 3).min(ce), &[vec!["off".into()]]) {
         status = Status::Negated;
-    } else if kind == EventType::Invite {
-        status = Status::Proposed;
-    } else if s.has_phrase(window.start, ts, &lex.proposed) {
+    } else if kind == EventType::Invite || s.has_phrase(window.start, ts, &lex.proposed) {
         status = Status::Proposed;
     } else if trigger_words[0] == "to"
         || (cs..ts).any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts && verb))

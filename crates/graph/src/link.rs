@@ -295,8 +295,8 @@ fn cluster_mentions(mentions: &[EventMention], idxs: &[usize]) -> Vec<Vec<usize>
         }
     }
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for pos in 0..order.len() {
-        clusters.entry(uf.find(pos)).or_default().push(order[pos]);
+    for (pos, &mi) in order.iter().enumerate() {
+        clusters.entry(uf.find(pos)).or_default().push(mi);
     }
     clusters.into_values().collect()
 }
