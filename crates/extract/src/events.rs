@@ -166,6 +166,9 @@ const PREPOSITIONS: &[&str] = &[
     "amid",
     "via",
 ];
+/// What a host gives in someone's honour: "a state banquet for X".
+const MEALS: &[&str] = &["banquet", "dinner", "lunch", "luncheon", "breakfast", "reception", "ceremony", "gala"];
+
 /// Words between a subject and its verb: auxiliaries, adverbs, modals.
 const VERB_GROUP: &[&str] = &[
     "will",
@@ -474,6 +477,17 @@ impl<'a> Sent<'a> {
         (out, i)
     }
 
+    /// The first person named in the sentence before token `k`: what a
+    /// "he"/"his" there most likely refers to ("Lavrov said that he ...").
+    fn person_before(&self, k: usize) -> Option<Participant> {
+        self.input
+            .chunks
+            .iter()
+            .enumerate()
+            .take_while(|(_, c)| c.end <= k)
+            .find_map(|(ci, c)| matches!(c.tag, Tag::Person(_)).then(|| self.participant(ci)).flatten())
+    }
+
     /// Whether a group member starts at token `k`: an argument chunk,
     /// possibly after modifier chunks, not in a place phrase.
     fn member_at(&self, k: usize, limit: usize) -> bool {
@@ -758,7 +772,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     }) {
                         visitor = s.participants_of(&[ci]);
                     } else if s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
-                        visitor = ctx.last_subject.clone().into_iter().collect();
+                        visitor = s.person_before(ts - 1).or_else(|| ctx.last_subject.clone()).into_iter().collect();
                         conf -= 0.15;
                     } else if let Some(p) = (te..next_trigger).find(|&k| s.words[k] == "by") {
                         visitor = s.participants_of(&s.group_right(p + 1, next_trigger, 2).0);
@@ -834,8 +848,10 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 let object = s.participants_of(&obj);
                 if object.is_empty() && def.kind == EventType::Host {
                     // "host a state banquet in Lee's honour", "a dinner for Lee"
-                    let honour =
-                        (te..next_trigger).find(|&k| matches!(s.words[k].as_str(), "honour" | "honor" | "for"));
+                    let meal = (te..next_trigger.min(te + 5)).any(|k| MEALS.contains(&s.words[k].as_str()));
+                    let honour = (te..next_trigger)
+                        .find(|&k| matches!(s.words[k].as_str(), "honour" | "honor" | "for"))
+                        .filter(|_| meal);
                     if let Some(h) = honour {
                         let back = (te..h).rev().find_map(|k| s.chunk_at[k]);
                         let fwd = s.group_right(h + 1, next_trigger, 1).0;
@@ -882,7 +898,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 } else if parts.is_empty()
                     && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her"))
                 {
-                    parts.extend(ctx.last_subject.clone());
+                    parts.extend(s.person_before(ts - 1).or_else(|| ctx.last_subject.clone()));
                     conf -= 0.15;
                 } else if parts.is_empty() {
                     // the clause subject through a light verb: "X held talks with Y"
@@ -957,14 +973,7 @@ fn pronoun_or_pair(s: &Sent<'_>, cs: usize, ts: usize, ctx: &DocContext) -> Vec<
         .find(|&p| p < ts && lex.words.subject_pronouns.iter().any(|w| *w == s.words[p]));
     let Some(p) = pron else { return Vec::new() };
     // "Lavrov said that he will visit": a person earlier in the sentence
-    let earlier = s
-        .input
-        .chunks
-        .iter()
-        .enumerate()
-        .take_while(|(_, c)| c.end <= p)
-        .find_map(|(ci, c)| matches!(c.tag, Tag::Person(_)).then(|| s.participant(ci)).flatten());
-    earlier.or_else(|| ctx.last_subject.clone()).into_iter().collect()
+    s.person_before(p).or_else(|| ctx.last_subject.clone()).into_iter().collect()
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -121,6 +121,20 @@ pub fn extract(doc: &Document) -> Extraction {
             }
         }
     }
+    let raw: Vec<(usize, events::RawEvent, bool)> = raw
+        .into_iter()
+        .map(|(si, mut e)| {
+            let weak = e.date.is_none();
+            if weak {
+                if let Some((d, why)) = context_date(&e, si, &sents, &timexes, text, dct) {
+                    e.date = Some(d);
+                    e.date_text = Some(why);
+                    e.confidence = (e.confidence - 0.1).max(0.05);
+                }
+            }
+            (si, e, weak)
+        })
+        .collect();
     let mentions = merge_in_document(doc, text, &sents, raw);
     let info = ArticleInfo {
         id: doc.id.clone(),
@@ -147,6 +161,45 @@ pub fn extract(doc: &Document) -> Extraction {
     }
 }
 
+/// How far from the document date a date may be and still serve as the
+/// narrative time of an undated event.
+const NARRATIVE_WINDOW_DAYS: i64 = 45;
+
+/// The date an undated event takes from its context: the nearest date
+/// expression before it in its sentence or the one before (the narrative
+/// time: "On Sunday, Xi arrived in Paris. He was welcomed by ..."), when that
+/// date is near the document date; failing that, for the headline and lead
+/// (the news peg), the document date's month. Anything else stays undated.
+fn context_date(
+    e: &events::RawEvent,
+    si: usize,
+    sents: &[segment::Sentence],
+    timexes: &[time::Timex],
+    text: &str,
+    dct: Option<chrono::NaiveDate>,
+) -> Option<(PartialDate, String)> {
+    let lo = sents[si.saturating_sub(1)].span.start;
+    let near = |d: &PartialDate| {
+        dct.is_none_or(|c| {
+            let (b, end) = d.interval();
+            let w = chrono::Duration::days(NARRATIVE_WINDOW_DAYS);
+            end >= c - w && b <= c + w && d.precision() >= 2
+        })
+    };
+    let from_context = timexes
+        .iter()
+        .filter(|t| t.span.start >= lo && t.span.end <= e.trigger.start)
+        .filter_map(|t| t.date().filter(near).map(|d| (d, t)))
+        .last()
+        .map(|(d, t)| (d, format!("(context: {})", &text[t.span.start..t.span.end])));
+    from_context.or_else(|| {
+        let lead = si < 3 && matches!(e.status, model::Status::Occurred | model::Status::Planned);
+        let c = dct.filter(|_| lead)?;
+        let d = PartialDate::from_naive(c);
+        Some((PartialDate::ym(d.year, d.month?), "(document month)".to_string()))
+    })
+}
+
 /// Within one article, reports of the same event (same type and
 /// participants, compatible dates) are one mention: the first sentence that
 /// states it is the evidence, later ones may add a date or a place.
@@ -154,28 +207,33 @@ fn merge_in_document(
     doc: &Document,
     text: &str,
     sents: &[segment::Sentence],
-    raw: Vec<(usize, events::RawEvent)>,
+    raw: Vec<(usize, events::RawEvent, bool)>,
 ) -> Vec<EventMention> {
+    // whether each output mention's date came from context only
+    let mut weak: Vec<bool> = Vec::new();
     let mut out: Vec<EventMention> = Vec::new();
     let key = |parts: &[Participant]| {
         let mut k: Vec<String> = parts.iter().map(|p| coref::fold(&p.name)).collect();
         k.sort();
         k
     };
-    for (si, e) in raw {
+    for (si, e, e_weak) in raw {
         let k = key(&e.participants);
-        let same = out.iter_mut().find(|m| {
+        let same = out.iter_mut().enumerate().find(|(i, m)| {
+            let loose = weak[*i] || e_weak;
             m.kind == e.kind
                 && key(&m.participants) == k
                 && match (m.date, e.date) {
-                    (Some(a), Some(b)) => a.compatible(&b),
+                    (Some(a), Some(b)) => loose || a.compatible(&b),
                     _ => true,
                 }
-                && (m.status == e.status || m.date.is_none() || e.date.is_none() || m.date == e.date)
+                && (m.status == e.status || loose || m.date == e.date)
         });
-        if let Some(m) = same {
+        if let Some((i, m)) = same {
             if let Some(d) = e.date {
-                if m.date.is_none_or(|md| d.precision() > md.precision()) {
+                let replaces = if weak[i] != e_weak { weak[i] } else { m.date.is_none_or(|md| d.precision() > md.precision()) };
+                if replaces {
+                    weak[i] = e_weak;
                     m.date = Some(d);
                     m.date_text = e.date_text.clone();
                 }
@@ -191,6 +249,7 @@ fn merge_in_document(
             continue;
         }
         let s = sents[si].span;
+        weak.push(e_weak);
         out.push(EventMention {
             doc: doc.id.clone(),
             kind: e.kind,
