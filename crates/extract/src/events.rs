@@ -166,6 +166,9 @@ const PREPOSITIONS: &[&str] = &[
     "amid",
     "via",
 ];
+/// Organization kinds that meet, call, host and sign as actors.
+const PUBLIC_BODIES: &[&str] = &["intergovernmental", "un-body", "military-alliance", "forum", "armed-group"];
+
 /// What a host gives in someone's honour: "a state banquet for X".
 const MEALS: &[&str] = &["banquet", "dinner", "lunch", "luncheon", "breakfast", "reception", "ceremony", "gala"];
 
@@ -340,9 +343,14 @@ impl<'a> Sent<'a> {
             },
             Tag::Org(i) => {
                 let o = &lex.gazetteer.organizations[*i];
+                if !PUBLIC_BODIES.contains(&o.kind.as_str()) {
+                    return None;
+                }
                 Participant { name: o.name.clone(), kind, title: None, country: o.country.clone(), surface }
             }
-            Tag::OrgName(n) => Participant { name: n.clone(), kind, title: None, country: None, surface },
+            // an organization we only know by its capitalized name (a ministry,
+            // a company) is not a party to a diplomatic interaction
+            Tag::OrgName(_) => return None,
             Tag::Unknown(n) => Participant { name: n.clone(), kind, title: None, country: None, surface },
             _ => return None,
         })
@@ -404,7 +412,8 @@ impl<'a> Sent<'a> {
                 i = c.end;
                 continue;
             }
-            if self.is_break(i) || gap >= max_gap {
+            // "meet in Saudi Arabia on Ukraine": a new prepositional phrase ends the search
+            if self.is_break(i) || gap >= max_gap || (i > from && PREPOSITIONS.contains(&self.words[i].as_str())) {
                 return (out, i);
             }
             if self.input.tokens[i].kind == TokenKind::Word && !self.words[i].starts_with(char::is_uppercase) {
@@ -566,7 +575,8 @@ impl<'a> Sent<'a> {
                         let between = &self.words[p.end..self.input.chunks[lead].start];
                         let joins =
                             !between.is_empty() && between.iter().all(|w| matches!(w.as_str(), "and" | "," | "&"));
-                        if joins && self.arg(lead - 1) && !self.is_modifier(lead - 1) && p.start >= clause_start {
+                        let after_prep = p.start > 0 && PREPOSITIONS.contains(&self.words[p.start - 1].as_str());
+                        if joins && self.arg(lead - 1) && !self.is_modifier(lead - 1) && p.start >= clause_start && !after_prep {
                             first = lead - 1;
                             members.push(first);
                         } else {
@@ -689,6 +699,25 @@ impl<'a> Sent<'a> {
         }
         None
     }
+}
+
+/// The date a timex gives an event: its calendar date, or for a week
+/// ("this weekend", "next week") the month of that week's Thursday.
+pub fn event_date(t: &Timex) -> Option<PartialDate> {
+    if t.kind != crate::time::TimexType::Date && t.kind != crate::time::TimexType::Time {
+        return None;
+    }
+    t.date().or_else(|| {
+        let v = t.value.as_str();
+        let year: i32 = v.get(..4)?.parse().ok()?;
+        let week: u32 = v.get(6..8)?.parse().ok()?;
+        if v.get(4..6)? != "-W" {
+            return None;
+        }
+        let thursday = chrono::NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Thu)?;
+        let d = PartialDate::from_naive(thursday);
+        Some(PartialDate::ym(d.year, d.month?))
+    })
 }
 
 /// Find the events of one sentence.
@@ -998,7 +1027,7 @@ fn push_event(
     let after = tok_span(te.min(s.words.len() - 1), next_start.max(te + 1).min(s.words.len()));
     let before = tok_span(cs.max(prev_end), ts.max(cs.max(prev_end) + 1));
     let first_in_clause = prev_end <= cs;
-    let usable = |t: &&Timex| t.date().is_some();
+    let usable = |t: &&Timex| event_date(t).is_some();
     let date_tx = input
         .timexes
         .iter()
@@ -1010,7 +1039,7 @@ fn push_event(
             let clause = tok_span(cs, ce);
             input.timexes.iter().filter(usable).find(|t| first_in_clause && clause.contains(t.span))
         });
-    let date = date_tx.and_then(|t| t.date());
+    let date = date_tx.and_then(event_date);
     // status
     let window = window_start..ts;
     let trigger_words = &s.words[ts..te];

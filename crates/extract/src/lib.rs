@@ -189,7 +189,7 @@ fn context_date(
     let from_context = timexes
         .iter()
         .filter(|t| t.span.start >= lo && t.span.end <= e.trigger.start)
-        .filter_map(|t| t.date().filter(near).map(|d| (d, t)))
+        .filter_map(|t| events::event_date(t).filter(near).map(|d| (d, t)))
         .last()
         .map(|(d, t)| (d, format!("(context: {})", &text[t.span.start..t.span.end])));
     from_context.or_else(|| {
@@ -227,7 +227,7 @@ fn merge_in_document(
                     (Some(a), Some(b)) => loose || a.compatible(&b),
                     _ => true,
                 }
-                && (m.status == e.status || loose || m.date == e.date)
+                && (m.status == e.status || m.date.is_some() && m.date == e.date && !loose)
         });
         if let Some((i, m)) = same {
             if let Some(d) = e.date {
