@@ -98,6 +98,15 @@ const DETERMINERS: &[&str] = &[
     "a",
     "an",
     "the",
+    "'",
+    "\u{2019}",
+    "bilateral",
+    "private",
+    "separate",
+    "further",
+    "fresh",
+    "new",
+    "formal",
     "his",
     "her",
     "their",
@@ -576,7 +585,12 @@ impl<'a> Sent<'a> {
                         let joins =
                             !between.is_empty() && between.iter().all(|w| matches!(w.as_str(), "and" | "," | "&"));
                         let after_prep = p.start > 0 && PREPOSITIONS.contains(&self.words[p.start - 1].as_str());
-                        if joins && self.arg(lead - 1) && !self.is_modifier(lead - 1) && p.start >= clause_start && !after_prep {
+                        if joins
+                            && self.arg(lead - 1)
+                            && !self.is_modifier(lead - 1)
+                            && p.start >= clause_start
+                            && !after_prep
+                        {
                             first = lead - 1;
                             members.push(first);
                         } else {
@@ -784,13 +798,24 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             }
         };
         let mut subject = s.participants_of(&subject_chunks);
+        // a participle clause shares the main subject: "X left after holding talks with Y"
+        let participle = cs > 0
+            && matches!(s.words[cs - 1].as_str(), "after" | "before" | "while" | "when" | "since")
+            && s.words[cs].ends_with("ing");
+        if subject.is_empty() && participle {
+            subject.extend(s.person_before(cs - 1));
+        }
         if subject.is_empty() {
             subject = pronoun_or_pair(&s, cs, ts, ctx);
             if !subject.is_empty() {
                 conf -= 0.15;
             }
         }
-        let obj_from = if def.preps.iter().any(|p| s.words.get(te) == Some(p)) { te + 1 } else { te };
+        let obj_from = (te..(te + 7).min(next_trigger))
+            .take_while(|&k| !s.is_break(k) || s.words[k] == "(" || s.words[k] == ")")
+            .find(|&k| def.preps.contains(&s.words[k]))
+            .filter(|&k| s.chunk_at[te..k].iter().all(Option::is_none))
+            .map_or(te, |k| k + 1);
         match (def.kind, def.frame) {
             (EventType::Visit, Frame::Verb) | (EventType::Visit, Frame::Noun) => {
                 let mut visitor = subject.clone();
@@ -841,8 +866,9 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 );
                 continue;
             }
-            (_, Frame::Verb) if s.words.get(te).is_some_and(|w| w == "by") => {
-                let agent = s.participants_of(&s.group_right(te + 1, next_trigger, 1).0);
+            (_, Frame::Verb) if passive_by(&s, ts, te, next_trigger).is_some() => {
+                let by = passive_by(&s, ts, te, next_trigger).unwrap_or(te);
+                let agent = s.participants_of(&s.group_right(by + 1, next_trigger, 1).0);
                 if agent.is_empty() || subject.is_empty() {
                     continue;
                 }
@@ -903,9 +929,10 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 }
                 // "X invited Y ... during a phone call": the clause's two parties
                 let during = (ts.saturating_sub(3).max(prev_trigger_end)..ts)
-                    .any(|k| matches!(s.words[k].as_str(), "during" | "at" | "on"))
+                    .any(|k| matches!(s.words[k].as_str(), "during" | "at" | "on" | "in"))
                     && (ts.saturating_sub(3)..ts)
-                        .any(|k| matches!(s.words[k].as_str(), "a" | "an" | "the" | "their" | "his" | "her"));
+                        .any(|k| matches!(s.words[k].as_str(), "a" | "an" | "the" | "their" | "his" | "her"))
+                    || (ts.saturating_sub(4).max(prev_trigger_end)..ts).any(|k| s.words[k] == "their");
                 if during && parts.is_empty() {
                     let subj = s.subject(cs, ts);
                     if let Some(&last) = subj.last() {
@@ -982,6 +1009,19 @@ fn dedup_participants(parts: &mut Vec<Participant>, kind: EventType) {
     if kind.symmetric() {
         parts.sort_by(|a, b| a.name.cmp(&b.name));
     }
+}
+
+/// "was welcomed (at the airport) by X": the position of "by" when the
+/// trigger is a past participle after a form of "be", or "by" follows it.
+fn passive_by(s: &Sent<'_>, ts: usize, te: usize, end: usize) -> Option<usize> {
+    let be = ts > 0 && matches!(s.words[ts - 1].as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being");
+    if s.words.get(te).is_some_and(|w| w == "by") {
+        return Some(te);
+    }
+    if !be {
+        return None;
+    }
+    (te..end.min(te + 8)).find(|&k| s.words[k] == "by")
 }
 
 /// "he" / "she" as the subject; "the two leaders".

@@ -231,7 +231,8 @@ fn merge_in_document(
         });
         if let Some((i, m)) = same {
             if let Some(d) = e.date {
-                let replaces = if weak[i] != e_weak { weak[i] } else { m.date.is_none_or(|md| d.precision() > md.precision()) };
+                let replaces =
+                    if weak[i] != e_weak { weak[i] } else { m.date.is_none_or(|md| d.precision() > md.precision()) };
                 if replaces {
                     weak[i] = e_weak;
                     m.date = Some(d);
