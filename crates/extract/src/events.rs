@@ -475,21 +475,15 @@ impl<'a> Sent<'a> {
                     _ => break,
                 }
             }
-            if !saw || !self.member_at(k, limit) {
+            if !saw {
                 break;
             }
-            // skip modifier chunks ("Chinese", "President") to the member
-            let mut m = k;
-            while let Some(ci) = self.chunk_at.get(m).copied().flatten() {
-                if self.arg(ci) && !self.is_modifier(ci) {
+            match self.member(k, limit) {
+                Some(ci) => {
                     out.push(ci);
                     i = self.input.chunks[ci].end;
-                    break;
                 }
-                m = self.input.chunks[ci].end;
-            }
-            if m >= limit || self.chunk_at.get(m).copied().flatten().is_none() {
-                break;
+                None => break,
             }
         }
         (out, i)
@@ -498,26 +492,58 @@ impl<'a> Sent<'a> {
     /// The first person named in the sentence before token `k`: what a
     /// "he"/"his" there most likely refers to ("Lavrov said that he ...").
     fn person_before(&self, k: usize) -> Option<Participant> {
-        self.input
-            .chunks
-            .iter()
-            .enumerate()
-            .take_while(|(_, c)| c.end <= k)
-            .find_map(|(ci, c)| matches!(c.tag, Tag::Person(_)).then(|| self.participant(ci)).flatten())
+        self.input.chunks.iter().enumerate().take_while(|(_, c)| c.end <= k).find_map(|(ci, c)| {
+            let person = matches!(c.tag, Tag::Person(_)) || matches!(c.tag, Tag::Unknown(_)) && self.arg(ci);
+            person.then(|| self.participant(ci)).flatten()
+        })
     }
 
     /// Whether a group member starts at token `k`: an argument chunk,
     /// possibly after modifier chunks, not in a place phrase.
     fn member_at(&self, k: usize, limit: usize) -> bool {
+        self.member(k, limit).is_some()
+    }
+
+    /// The member chunk starting a group item at `k`, past modifiers
+    /// ("South Korea's Deputy Foreign Minister"), a title's "for Foreign
+    /// Affairs" and up to two lowercase words ("parliament chairman").
+    fn member(&self, k: usize, limit: usize) -> Option<usize> {
+        let capitalized = |m: usize| {
+            let t = &self.input.tokens[m];
+            self.input.text[t.span.start..t.span.end].starts_with(char::is_uppercase)
+        };
         let mut m = k;
+        let mut loose = 0;
         while m < limit {
             match self.chunk_at[m] {
-                Some(ci) if self.arg(ci) && !self.is_modifier(ci) => return !self.place_context(m),
-                Some(ci) => m = self.input.chunks[ci].end,
-                None => return false,
+                Some(ci) if self.arg(ci) && !self.is_modifier(ci) => {
+                    return (!self.place_context(m)).then_some(ci);
+                }
+                Some(ci) => {
+                    m = self.input.chunks[ci].end;
+                    if matches!(self.input.chunks[ci].tag, Tag::Title(_)) {
+                        while m + 1 < limit && matches!(self.words[m].as_str(), "for" | "of") && capitalized(m + 1) {
+                            m += 1;
+                            while m < limit && capitalized(m) && self.chunk_at[m].is_none_or(|c| !self.arg(c)) {
+                                m += 1;
+                            }
+                        }
+                    }
+                }
+                None if loose < 2
+                    && self.input.tokens[m].kind == TokenKind::Word
+                    && !capitalized(m)
+                    && !self.is_break(m)
+                    && !PREPOSITIONS.contains(&self.words[m].as_str())
+                    && !matches!(self.words[m].as_str(), "and" | "or") =>
+                {
+                    loose += 1;
+                    m += 1;
+                }
+                None => return None,
             }
         }
-        false
+        None
     }
 
     /// "in Seoul", "at the Kremlin": a place, not an actor.
@@ -788,6 +814,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             continue;
         }
         let mut parts: Vec<Participant> = Vec::new();
+        let mut splits: Vec<Vec<Participant>> = Vec::new();
         let mut conf: f32 = 0.9;
         let subject_chunks = {
             // "Han, who met Xi": the relative pronoun's antecedent
@@ -918,6 +945,12 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         }
                     }
                 } else {
+                    // "X met Y and Z": one meeting per pair, unless the
+                    // subject itself is a group ("X and Y met Z")
+                    if subject.len() == 1 && object.len() >= 2 && matches!(def.kind, EventType::Meet | EventType::Call)
+                    {
+                        splits = object.iter().map(|o| vec![subject[0].clone(), o.clone()]).collect();
+                    }
                     parts.extend(subject);
                     parts.extend(object);
                 }
@@ -981,19 +1014,24 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             continue;
         }
         let place = s.place(prev_trigger_end.max(cs), next_trigger.max(te));
-        push_event(
-            &mut out,
-            &s,
-            input,
-            ctx,
-            def.kind,
-            def.frame,
-            parts,
-            place,
-            (ts, te),
-            (cs, ce, prev_trigger_end, next_trigger, window_start),
-            conf,
-        );
+        if splits.is_empty() {
+            splits.push(parts);
+        }
+        for parts in splits {
+            push_event(
+                &mut out,
+                &s,
+                input,
+                ctx,
+                def.kind,
+                def.frame,
+                parts,
+                place.clone(),
+                (ts, te),
+                (cs, ce, prev_trigger_end, next_trigger, window_start),
+                conf,
+            );
+        }
     }
     if let Some(fp) = first_person {
         if let Some(p) = s.participant(fp) {
@@ -1009,6 +1047,18 @@ fn dedup_participants(parts: &mut Vec<Participant>, kind: EventType) {
     if kind.symmetric() {
         parts.sort_by(|a, b| a.name.cmp(&b.name));
     }
+}
+
+/// A participle clause ("..., before continuing to Shanghai") shares the
+/// tense of its main clause: is that clause a plan ("Lee will ...")?
+fn participle_main_planned(s: &Sent<'_>, cs: usize) -> bool {
+    let participle = cs > 0
+        && matches!(s.words[cs - 1].as_str(), "after" | "before" | "while" | "when" | "since")
+        && s.words[cs].ends_with("ing");
+    participle
+        && s.words[..cs]
+            .iter()
+            .any(|w| matches!(w.as_str(), "will" | "'ll" | "shall" | "scheduled" | "expected" | "plans"))
 }
 
 /// "was welcomed (at the airport) by X": the position of "by" when the
@@ -1091,6 +1141,7 @@ fn push_event(
         status = Status::Proposed;
     } else if trigger_words[0] == "to"
         || (cs..ts).any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts && verb))
+        || participle_main_planned(s, cs)
         || input.headline && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| w == "to")
     {
         status = Status::Planned;

@@ -135,6 +135,7 @@ pub fn extract(doc: &Document) -> Extraction {
             (si, e, weak)
         })
         .collect();
+    let raw = nest_in_visits(raw, text);
     let mentions = merge_in_document(doc, text, &sents, raw);
     let info = ArticleInfo {
         id: doc.id.clone(),
@@ -159,6 +160,48 @@ pub fn extract(doc: &Document) -> Extraction {
         actors: actor_list,
         diagnostics,
     }
+}
+
+/// Events "during his visit" happen inside that visit: an event whose
+/// sentence opens with such a phrase, and whose date came from context
+/// only, takes the date and (if it has none) the destination of the last
+/// visit this article reported for one of its participants.
+fn nest_in_visits(mut raw: Vec<(usize, events::RawEvent, bool)>, text: &str) -> Vec<(usize, events::RawEvent, bool)> {
+    const NESTING: &[&str] = &[
+        "during his visit",
+        "during her visit",
+        "during the visit",
+        "during his trip",
+        "during her trip",
+        "during the trip",
+        "during his stay",
+        "during her stay",
+        "while in",
+        "during his state visit",
+    ];
+    let mut last_visits: Vec<(Vec<String>, Option<PartialDate>, Option<String>)> = Vec::new();
+    for (_, e, weak) in raw.iter_mut() {
+        let names: Vec<String> = e.participants.iter().map(|p| coref::fold(&p.name)).collect();
+        if e.kind == model::EventType::Visit {
+            last_visits.push((names, e.date, e.place.clone()));
+            continue;
+        }
+        let head = &text[e.trigger.start.saturating_sub(400)..e.trigger.start].to_lowercase();
+        let sentence_head = head.rsplit(['.', '\n']).next().unwrap_or("");
+        if !*weak || !NESTING.iter().any(|n| sentence_head.contains(n)) {
+            continue;
+        }
+        if let Some((_, d, p)) = last_visits.iter().rev().find(|(v, _, _)| v.iter().any(|n| names.contains(n))) {
+            if d.is_some() {
+                e.date = *d;
+                e.date_text = Some("(during the visit)".into());
+            }
+            if e.place.is_none() {
+                e.place = p.clone();
+            }
+        }
+    }
+    raw
 }
 
 /// How far from the document date a date may be and still serve as the
