@@ -181,6 +181,11 @@ const PUBLIC_BODIES: &[&str] = &["intergovernmental", "un-body", "military-allia
 /// What a host gives in someone's honour: "a state banquet for X".
 const MEALS: &[&str] = &["banquet", "dinner", "lunch", "luncheon", "breakfast", "reception", "ceremony", "gala"];
 
+/// A word of the verb group, or an adverb ("warmly", "briefly").
+fn in_verb_group(w: &str) -> bool {
+    VERB_GROUP.contains(&w) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
 /// Words between a subject and its verb: auxiliaries, adverbs, modals.
 const VERB_GROUP: &[&str] = &[
     "will",
@@ -262,6 +267,8 @@ pub struct DocContext {
     pub last_subject: Option<Participant>,
     /// The participants of the last two-party event: what "the two leaders" means.
     pub last_pair: Vec<Participant>,
+    /// The last distinct persons named, most recent last (at most a few).
+    pub recent_persons: Vec<Participant>,
 }
 
 /// An event found in one sentence, before the document-level pass.
@@ -581,7 +588,13 @@ impl<'a> Sent<'a> {
     fn subject(&self, clause_start: usize, trigger: usize) -> Vec<usize> {
         // the verb group right before the trigger: "X will also meet", "X, 70, met"
         let mut k = trigger;
-        while k > clause_start && VERB_GROUP.contains(&self.words[k - 1].as_str()) {
+        while k > clause_start && in_verb_group(&self.words[k - 1]) {
+            k -= 1;
+        }
+        // "..., Satya Nadella, met": a comma right after a person's name
+        let person_at =
+            |t: usize| self.chunk_at[t].is_some_and(|ci| matches!(self.input.chunks[ci].tag, Tag::Person(_)));
+        if k > clause_start + 1 && self.words[k - 1] == "," && person_at(k - 2) {
             k -= 1;
         }
         if k > clause_start {
@@ -779,7 +792,12 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             continue;
         }
         let prev = i.checked_sub(1).map(|p| s.words[p].as_str()).unwrap_or("");
-        let noun_context = DETERMINERS.contains(&prev) || prev.ends_with("-day") || prev.ends_with("-minute");
+        let prev2 = i.checked_sub(2).map(|p| s.words[p].as_str()).unwrap_or("");
+        let noun_context = DETERMINERS.contains(&prev)
+            || prev.ends_with("-day")
+            || prev.ends_with("-minute")
+            // "an individual meeting", "a brief meeting"
+            || matches!(prev2, "a" | "an" | "the" | "their" | "his" | "her") && s.chunk_at[i - 1].is_none();
         let mut found = None;
         for (words, ti) in cands {
             if i + words.len() > n || !words.iter().enumerate().all(|(k, w)| &s.words[i + k] == w) {
@@ -1033,6 +1051,18 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             );
         }
     }
+    for (ci, c) in input.chunks.iter().enumerate() {
+        if matches!(c.tag, Tag::Person(_)) {
+            if let Some(p) = s.participant(ci) {
+                ctx.recent_persons.retain(|q| q.name != p.name);
+                ctx.recent_persons.push(p);
+            }
+        }
+    }
+    if ctx.recent_persons.len() > 6 {
+        let extra = ctx.recent_persons.len() - 6;
+        ctx.recent_persons.drain(..extra);
+    }
     if let Some(fp) = first_person {
         if let Some(p) = s.participant(fp) {
             ctx.last_subject = Some(p);
@@ -1078,12 +1108,37 @@ fn passive_by(s: &Sent<'_>, ts: usize, te: usize, end: usize) -> Option<usize> {
 fn pronoun_or_pair(s: &Sent<'_>, cs: usize, ts: usize, ctx: &DocContext) -> Vec<Participant> {
     let lex = lexicon();
     let clause = s.words[cs..ts].join(" ");
-    if lex.words.pair_phrases.iter().any(|p| clause.starts_with(p.as_str()) || clause.contains(&format!(" {p} "))) {
-        return ctx.last_pair.clone();
+    let pair =
+        lex.words.pair_phrases.iter().any(|p| clause.starts_with(p.as_str()) || clause.contains(&format!(" {p} ")));
+    let they = s.words.get(cs).is_some_and(|w| w == "they")
+        || ts.checked_sub(1).is_some_and(|p| s.words[p] == "they")
+        || (cs..ts)
+            .rev()
+            .take_while(|&k| in_verb_group(&s.words[k]) || s.words[k] == "they")
+            .any(|k| s.words[k] == "they");
+    if pair || they {
+        // a group named earlier in this sentence, else the last pair of the article
+        let group: Vec<Participant> = s
+            .input
+            .chunks
+            .iter()
+            .enumerate()
+            .take_while(|(_, c)| c.end <= cs)
+            .filter(|(ci, c)| matches!(c.tag, Tag::Person(_)) && !s.is_modifier(*ci))
+            .filter_map(|(ci, _)| s.participant(ci))
+            .collect();
+        if group.len() >= 2 {
+            return group;
+        }
+        if !ctx.last_pair.is_empty() {
+            return ctx.last_pair.clone();
+        }
+        let n = ctx.recent_persons.len();
+        return if n >= 2 { ctx.recent_persons[n - 2..].to_vec() } else { Vec::new() };
     }
     // the pronoun right before the verb group, or opening the clause
     let mut k = ts;
-    while k > cs && VERB_GROUP.contains(&s.words[k - 1].as_str()) {
+    while k > cs && in_verb_group(&s.words[k - 1]) {
         k -= 1;
     }
     let pron = [k.checked_sub(1), Some(cs)]

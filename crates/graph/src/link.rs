@@ -12,11 +12,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use annals_extract::coref::fold;
-use annals_extract::gazetteer::Gazetteer;
-use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, PartialDate, Status};
-use petgraph::unionfind::UnionFind;
+use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, PartialDate};
 
-use crate::model::{ActorRecord, Linked, LinkedEvent, MentionRecord, TitleSpan};
+use crate::cluster::{cluster_mentions, EventContext};
+use crate::model::{ActorRecord, Linked, TitleSpan};
 
 /// Romanization variants of given names that news spells both ways.
 const NAME_VARIANTS: &[(&str, &str)] = &[
@@ -198,10 +197,11 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
         keys.dedup();
         groups.entry((m.kind, keys)).or_default().push(i);
     }
+    let ctx = EventContext { mentions, doc_info: &doc_info, canonical: &canonical, canon_by_raw: &canon_by_raw };
     let mut events = Vec::new();
     for ((kind, keys), idxs) in groups {
-        for cluster in cluster_mentions(mentions, &idxs) {
-            events.push(build_event(kind, &keys, &cluster, mentions, &doc_info, &canonical, &canon_by_raw));
+        for cluster in cluster_mentions(mentions, &idxs, &doc_info) {
+            events.push(ctx.build_event(kind, &keys, cluster));
         }
     }
     events.sort_by(|a, b| {
@@ -222,202 +222,4 @@ fn slug(name: &str) -> String {
         }
     }
     s.trim_matches('-').to_string()
-}
-
-/// Whether two place names can name the same place: equal, one inside the
-/// other ("Hyderabad House, New Delhi"), or a city and its country.
-pub fn places_compatible(a: Option<&str>, b: Option<&str>) -> bool {
-    let (Some(a), Some(b)) = (a, b) else { return true };
-    let (fa, fb) = (fold(a), fold(b));
-    if fa.is_empty() || fb.is_empty() || fa.contains(&fb) || fb.contains(&fa) {
-        return true;
-    }
-    let country_of = |p: &str| -> Option<&str> {
-        let g = Gazetteer::builtin();
-        let f = fold(p);
-        g.countries
-            .iter()
-            .find(|c| {
-                fold(&c.name) == f
-                    || fold(&c.capital) == f
-                    || c.aliases.iter().any(|x| fold(x) == f)
-                    || c.cities.iter().any(|x| fold(x) == f)
-                    || c.seat_of_government.as_deref().is_some_and(|x| fold(x) == f)
-            })
-            .map(|c| c.iso3.as_str())
-    };
-    let is_country = |p: &str| {
-        let f = fold(p);
-        Gazetteer::builtin().countries.iter().any(|c| fold(&c.name) == f || c.aliases.iter().any(|x| fold(x) == f))
-    };
-    // only places the gazetteer proves different split an event: an unknown
-    // venue ("Hyderabad House") may well be inside a known city
-    match (country_of(a), country_of(b)) {
-        (Some(x), Some(y)) => x == y && (is_country(a) || is_country(b)),
-        _ => true,
-    }
-}
-
-fn compatible(a: &EventMention, b: &EventMention) -> bool {
-    let dates = match (a.date, b.date) {
-        (Some(x), Some(y)) => x.compatible(&y),
-        _ => true,
-    };
-    dates && places_compatible(a.place.as_deref(), b.place.as_deref())
-}
-
-/// Split one (type, participants) group into events. Dated mentions join
-/// the cluster they are compatible with, most precise first; a mention
-/// compatible with several clusters, or undated among several, stands alone.
-fn cluster_mentions(mentions: &[EventMention], idxs: &[usize]) -> Vec<Vec<usize>> {
-    let mut order: Vec<usize> = idxs.to_vec();
-    order.sort_by(|&a, &b| {
-        let pa = mentions[a].date.map_or(0, |d| d.precision());
-        let pb = mentions[b].date.map_or(0, |d| d.precision());
-        pb.cmp(&pa).then(mentions[a].doc.cmp(&mentions[b].doc)).then(mentions[a].evidence.cmp(&mentions[b].evidence))
-    });
-    let mut uf = UnionFind::<usize>::new(order.len());
-    let mut reps: Vec<usize> = Vec::new(); // positions in `order` that head a cluster
-    for (pos, &mi) in order.iter().enumerate() {
-        let fits: Vec<usize> = reps
-            .iter()
-            .copied()
-            .filter(|&r| {
-                // compatible with every member so far
-                (0..pos).filter(|&q| uf.equiv(q, r)).all(|q| compatible(&mentions[order[q]], &mentions[mi]))
-            })
-            .collect();
-        match fits.as_slice() {
-            [one] => {
-                uf.union(*one, pos);
-            }
-            _ => reps.push(pos),
-        }
-    }
-    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (pos, &mi) in order.iter().enumerate() {
-        clusters.entry(uf.find(pos)).or_default().push(mi);
-    }
-    clusters.into_values().collect()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn build_event(
-    kind: EventType,
-    keys: &[String],
-    cluster: &[usize],
-    mentions: &[EventMention],
-    doc_info: &HashMap<&str, &ArticleInfo>,
-    canonical: &HashMap<String, String>,
-    canon_by_raw: &HashMap<String, String>,
-) -> LinkedEvent {
-    let ms: Vec<&EventMention> = cluster.iter().map(|&i| &mentions[i]).collect();
-    let first = ms.iter().min_by_key(|m| (m.doc.as_str(), m.evidence.start)).expect("non-empty cluster");
-    let id = format!("{:016x}", fnv(&format!("{}:{}:{}", first.doc, first.evidence.start, kind)));
-    // best-supported date: most mentions compatible with it, then most precise
-    let date = ms
-        .iter()
-        .filter_map(|m| m.date)
-        .max_by_key(|d| (ms.iter().filter(|m| m.date.is_some_and(|x| x.compatible(d))).count(), d.precision()));
-    let place = {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for m in &ms {
-            if let Some(p) = &m.place {
-                *counts.entry(p.as_str()).or_default() += 1;
-            }
-        }
-        counts.into_iter().max_by_key(|(p, n)| (*n, p.len())).map(|(p, _)| p.to_string())
-    };
-    let status = if ms.iter().any(|m| m.status == Status::Occurred) {
-        Status::Occurred
-    } else if ms.iter().any(|m| m.status == Status::Planned) {
-        Status::Planned
-    } else if ms.iter().any(|m| m.status == Status::Negated) {
-        Status::Negated
-    } else {
-        Status::Proposed
-    };
-    let names = |m: &EventMention| -> Vec<String> {
-        m.participants.iter().map(|p| canon_by_raw.get(&p.name).cloned().unwrap_or_else(|| p.name.clone())).collect()
-    };
-    let participants: Vec<String> =
-        keys.iter().map(|k| canonical.get(k).cloned().unwrap_or_else(|| k.clone())).collect();
-    let docs: Vec<&str> = {
-        let mut d: Vec<&str> = ms.iter().map(|m| m.doc.as_str()).collect();
-        d.sort();
-        d.dedup();
-        d
-    };
-    let sources = independent_sources(&docs, doc_info);
-    let mut records: Vec<MentionRecord> = ms
-        .iter()
-        .map(|m| MentionRecord {
-            doc: m.doc.clone(),
-            span: m.evidence,
-            text: m.evidence_text.clone(),
-            date: m.date,
-            date_text: m.date_text.clone(),
-            place: m.place.clone(),
-            status: m.status,
-            participants: names(m),
-            confidence: m.confidence,
-            doc_date: doc_info.get(m.doc.as_str()).and_then(|a| a.date),
-        })
-        .collect();
-    records.sort_by(|a, b| a.doc.cmp(&b.doc).then(a.span.cmp(&b.span)));
-    let mut reasons = Vec::new();
-    if ms.len() > 1 {
-        let dates: Vec<String> = ms.iter().filter_map(|m| m.date.map(|d| d.to_string())).collect();
-        let places: Vec<String> = ms.iter().filter_map(|m| m.place.clone()).collect();
-        reasons.push(format!("same type {kind} and participants {}", participants.join(" ; ")));
-        if !dates.is_empty() {
-            reasons.push(format!("compatible dates: {}", dates.join(" ~ ")));
-        }
-        if !places.is_empty() {
-            reasons.push(format!("compatible places: {}", places.join(" ~ ")));
-        }
-    }
-    let confidence = ms.iter().map(|m| m.confidence).fold(0.0f32, f32::max);
-    // corroboration lifts confidence a little, never to certainty
-    let confidence = (confidence + 0.05 * (sources.saturating_sub(1)) as f32).min(0.99);
-    LinkedEvent {
-        id,
-        kind,
-        date,
-        participants,
-        place,
-        status,
-        confidence,
-        sources,
-        articles: docs.len(),
-        mentions: records,
-        merge_reasons: reasons,
-    }
-}
-
-/// Articles whose text is near-identical (MinHash similarity >= 0.5) are
-/// one source: syndicated wire copy and reposts.
-fn independent_sources(docs: &[&str], info: &HashMap<&str, &ArticleInfo>) -> usize {
-    let mut uf = UnionFind::<usize>::new(docs.len());
-    for i in 0..docs.len() {
-        for j in i + 1..docs.len() {
-            let (Some(a), Some(b)) = (info.get(docs[i]), info.get(docs[j])) else { continue };
-            if annals_extract::minhash_similarity(&a.minhash, &b.minhash) >= 0.5 {
-                uf.union(i, j);
-            }
-        }
-    }
-    let mut roots: Vec<usize> = (0..docs.len()).map(|i| uf.find(i)).collect();
-    roots.sort();
-    roots.dedup();
-    roots.len()
-}
-
-fn fnv(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }

@@ -61,7 +61,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 pub use error::{Error, OpenFailure};
 pub use filter::EventFilter;
 pub use format::{term_text, DumpFormat, QueryOutput, ResultFormat};
-pub use queries::{named_queries, named_query};
+pub use queries::{named_queries, named_query, query_parameters};
 
 use read::Resources;
 use vocab::t;
