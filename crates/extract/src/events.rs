@@ -181,6 +181,17 @@ const PUBLIC_BODIES: &[&str] = &["intergovernmental", "un-body", "military-allia
 /// What a host gives in someone's honour: "a state banquet for X".
 const MEALS: &[&str] = &["banquet", "dinner", "lunch", "luncheon", "breakfast", "reception", "ceremony", "gala"];
 
+/// "20th" -> 20, "tenth" -> 10.
+fn ordinal(w: &str) -> Option<i32> {
+    const WORDS: &[&str] =
+        &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as i32 + 1);
+    }
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (digits.len() < w.len()).then(|| digits.parse().ok()).flatten()
+}
+
 /// A word of the verb group, or an adverb ("warmly", "briefly").
 fn in_verb_group(w: &str) -> bool {
     VERB_GROUP.contains(&w) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
@@ -1184,7 +1195,15 @@ fn push_event(
             let clause = tok_span(cs, ce);
             input.timexes.iter().filter(usable).find(|t| first_in_clause && clause.contains(t.span))
         });
-    let date = date_tx.and_then(event_date);
+    let mut date = date_tx.and_then(event_date);
+    // "Saturday marks the 20th anniversary of X's visit": the visit is 20 years before
+    if let Some(a) = (ts.saturating_sub(8).max(cs)..ts).find(|&k| s.words[k] == "anniversary") {
+        let years = a.checked_sub(1).and_then(|k| ordinal(&s.words[k]));
+        date = match (date, years) {
+            (Some(d), Some(n)) => Some(PartialDate { year: d.year - n, ..d }),
+            _ => None,
+        };
+    }
     // status
     let window = window_start..ts;
     let trigger_words = &s.words[ts..te];

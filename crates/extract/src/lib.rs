@@ -204,6 +204,33 @@ fn nest_in_visits(mut raw: Vec<(usize, events::RawEvent, bool)>, text: &str) -> 
     raw
 }
 
+/// Words that set an undated event in the past, away from the news peg.
+const PAST_CUES: &[&str] = &[
+    "last",
+    "previous",
+    "previously",
+    "earlier",
+    "former",
+    "formerly",
+    "then",
+    "then-",
+    "ago",
+    "once",
+    "history",
+    "historic",
+    "historically",
+    "anniversary",
+    "since",
+    "predecessor",
+    "decades",
+    "years",
+    "past",
+    "first-ever",
+    "years-long",
+    "used",
+    "had",
+];
+
 /// How far from the document date a date may be and still serve as the
 /// narrative time of an undated event.
 const NARRATIVE_WINDOW_DAYS: i64 = 45;
@@ -236,8 +263,19 @@ fn context_date(
         .last()
         .map(|(d, t)| (d, format!("(context: {})", &text[t.span.start..t.span.end])));
     from_context.or_else(|| {
-        let lead = si < 3 && matches!(e.status, model::Status::Occurred | model::Status::Planned);
-        let c = dct.filter(|_| lead)?;
+        // news reports the present: an undated event told as happening or
+        // planned, with nothing in its sentence that sets it in the past
+        // ("last", "former", "ago", a distant year), is of the document's month
+        let sentence = &text[sents[si].span.start..e.trigger.start.max(sents[si].span.start)];
+        let lower = sentence.to_lowercase();
+        let past =
+            PAST_CUES.iter().any(|c| lower.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| w == *c));
+        let distant = timexes.iter().any(|t| {
+            sents[si].span.contains(t.span)
+                && t.date().is_some_and(|d| !near(&PartialDate { day: None, ..d }) && d.year > 1000)
+        });
+        let current = matches!(e.status, model::Status::Occurred | model::Status::Planned);
+        let c = dct.filter(|_| current && (si < 3 || !past && !distant))?;
         let d = PartialDate::from_naive(c);
         Some((PartialDate::ym(d.year, d.month?), "(document month)".to_string()))
     })

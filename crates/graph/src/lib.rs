@@ -11,11 +11,17 @@
 //! assert!(linked.events.is_empty());
 //! ```
 
+mod cluster;
+pub mod explain;
 pub mod link;
 pub mod model;
 pub mod network;
+pub mod place;
 pub mod timeline;
 
-pub use link::{actor_key, link, places_compatible, Aliases};
+pub use cluster::{source_groups, SYNDICATION_THRESHOLD};
+pub use explain::{disagreements, status_history, Claim, Disagreement, StatusStep};
+pub use link::{actor_key, link, Aliases};
 pub use model::{ActorRecord, Linked, LinkedEvent, MentionRecord, TitleSpan};
 pub use network::Network;
+pub use place::places_compatible;
