@@ -192,6 +192,28 @@ fn ordinal(w: &str) -> Option<i32> {
     (digits.len() < w.len()).then(|| digits.parse().ok()).flatten()
 }
 
+/// Verbs of motion that make a visit only with a destination after "to"/"in".
+const MOTION_VERBS: &[&str] = &[
+    "travel",
+    "traveled",
+    "travelled",
+    "travels",
+    "traveling",
+    "travelling",
+    "go",
+    "goes",
+    "went",
+    "going",
+    "head",
+    "heading",
+    "heads",
+    "headed",
+    "fly",
+    "flew",
+    "flies",
+    "flying",
+];
+
 /// A word of the verb group, or an adverb ("warmly", "briefly").
 fn in_verb_group(w: &str) -> bool {
     VERB_GROUP.contains(&w) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
@@ -254,6 +276,11 @@ const VERB_GROUP: &[&str] = &[
     "never",
     "subsequently",
     "immediately",
+    "waits",
+    "waited",
+    "waiting",
+    "now",
+    "soon",
 ];
 
 const GROUP_INTRODUCERS: &[&str] = &["involving", "including", "with", "between", "among", "joined"];
@@ -507,6 +534,16 @@ impl<'a> Sent<'a> {
         (out, i)
     }
 
+    /// The actor whose "'s" stands up to three words before token `k`:
+    /// "Xi's first visit", "Koizumi's surprise visit".
+    fn possessor(&self, k: usize) -> Option<usize> {
+        (k.saturating_sub(3)..k).rev().find_map(|p| {
+            let poss = matches!(self.words[p].as_str(), "'s" | "\u{2019}s");
+            let between_ok = self.chunk_at[p + 1..k].iter().all(Option::is_none);
+            (poss && between_ok && p > 0).then(|| self.chunk_at[p - 1]).flatten().filter(|&ci| self.arg(ci))
+        })
+    }
+
     /// The first person named in the sentence before token `k`: what a
     /// "he"/"his" there most likely refers to ("Lavrov said that he ...").
     fn person_before(&self, k: usize) -> Option<Participant> {
@@ -739,29 +776,67 @@ impl<'a> Sent<'a> {
 
     /// The destination of a visit: the first place after the trigger.
     fn destination(&self, from: usize, end: usize) -> Option<String> {
+        self.destinations(from, end, false).into_iter().next()
+    }
+
+    /// The places a visit goes to: "visit Serbia and Hungary" gives both; a
+    /// venue ("the Admiralty House in Sydney") gives its city. With
+    /// `needs_prep`, only a place after "to"/"in"/"into" counts ("travel
+    /// across the country to Anchorage").
+    fn destinations(&self, from: usize, end: usize, needs_prep: bool) -> Vec<String> {
+        let mut out = Vec::new();
         let mut i = from;
         let mut words = 0;
-        while i < end && words < 5 {
+        while i < end && words < 6 {
             if let Some(ci) = self.chunk_at[i] {
                 let c = &self.input.chunks[ci];
-                return match &c.tag {
+                let prep_ok = !needs_prep
+                    || c.start > 0 && matches!(self.words[c.start - 1].as_str(), "to" | "in" | "into" | "the");
+                let place = match &c.tag {
                     Tag::Country(k) => Some(self.country_place(*k, c)),
                     Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) => Some(self.surface(c).to_string()),
                     Tag::Unknown(n) => Some(n.clone()),
+                    Tag::OrgName(n) => {
+                        // a venue: its city when one follows ("... in Sydney")
+                        let city = (c.end..(c.end + 3).min(end))
+                            .find(|&k| self.words[k] == "in")
+                            .and_then(|k| self.destination(k + 1, end));
+                        Some(city.unwrap_or_else(|| n.clone()))
+                    }
                     Tag::Demonym(_) | Tag::Title(_) => {
                         i = c.end;
                         continue;
                     }
                     _ => None,
                 };
+                match place {
+                    Some(p) if prep_ok => out.push(p),
+                    Some(_) => {}
+                    None => break,
+                }
+                // "Serbia and Hungary", "Japan, South Korea and China"
+                let mut k = c.end;
+                while k < end && matches!(self.words[k].as_str(), "," | "and") {
+                    k += 1;
+                }
+                if k > c.end && k < end && self.chunk_at[k].is_some() && !out.is_empty() {
+                    i = k;
+                    words = 0;
+                    continue;
+                }
+                if !out.is_empty() {
+                    break;
+                }
+                i = c.end;
+                continue;
             }
-            if self.is_break(i) {
-                return None;
+            if self.is_break(i) || self.words[i] == "from" {
+                break;
             }
             words += 1;
             i += 1;
         }
-        None
+        out
     }
 }
 
@@ -877,15 +952,18 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 let mut visitor = subject.clone();
                 // "X's visit to P", "visit by X"
                 if def.frame == Frame::Noun {
-                    if let Some(ci) = ts.checked_sub(2).and_then(|p| {
-                        matches!(s.words[ts - 1].as_str(), "'s" | "\u{2019}s").then(|| s.chunk_at[p]).flatten()
-                    }) {
+                    let during =
+                        (ts.saturating_sub(3)..ts).any(|k| matches!(s.words[k].as_str(), "during" | "on" | "upon"));
+                    if let Some(ci) = s.possessor(ts) {
                         visitor = s.participants_of(&[ci]);
                     } else if s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
                         visitor = s.person_before(ts - 1).or_else(|| ctx.last_subject.clone()).into_iter().collect();
                         conf -= 0.15;
                     } else if let Some(p) = (te..next_trigger).find(|&k| s.words[k] == "by") {
                         visitor = s.participants_of(&s.group_right(p + 1, next_trigger, 2).0);
+                    } else if during {
+                        // "X gave ... during a trip to Saudi Arabia": the clause subject travels
+                        conf -= 0.1;
                     } else if !s.has_phrase(
                         prev_trigger_end,
                         ts,
@@ -899,27 +977,30 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 } else {
                     Some(te)
                 };
-                let Some(dest) = dest_from.and_then(|f| s.destination(f, next_trigger.max(f + 1).min(n))) else {
-                    continue;
-                };
+                let needs_prep =
+                    def.frame == Frame::Verb && MOTION_VERBS.contains(&s.words[ts].as_str()) && te == ts + 1;
+                let dests = dest_from
+                    .map(|f| s.destinations(f, next_trigger.max(f + 1).min(n), needs_prep))
+                    .unwrap_or_default();
                 visitor.retain(|p| p.kind != crate::model::ActorKind::Organization);
                 if visitor.is_empty() {
                     continue;
                 }
-                parts = visitor;
-                push_event(
-                    &mut out,
-                    &s,
-                    input,
-                    ctx,
-                    def.kind,
-                    def.frame,
-                    parts,
-                    Some(dest),
-                    (ts, te),
-                    (cs, ce, prev_trigger_end, next_trigger, window_start),
-                    conf,
-                );
+                for dest in dests {
+                    push_event(
+                        &mut out,
+                        &s,
+                        input,
+                        ctx,
+                        def.kind,
+                        def.frame,
+                        visitor.clone(),
+                        Some(dest),
+                        (ts, te),
+                        (cs, ce, prev_trigger_end, next_trigger, window_start),
+                        conf,
+                    );
+                }
                 continue;
             }
             (_, Frame::Verb) if passive_by(&s, ts, te, next_trigger).is_some() => {
@@ -1008,9 +1089,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     }
                 }
                 // "X's meeting with Y"
-                let possessor = ts.checked_sub(2).and_then(|p| {
-                    matches!(s.words[ts - 1].as_str(), "'s" | "\u{2019}s").then(|| s.chunk_at[p]).flatten()
-                });
+                let possessor = s.possessor(ts);
                 if let Some(ci) = possessor {
                     parts.extend(s.participants_of(&[ci]));
                 } else if parts.is_empty()

@@ -148,7 +148,7 @@ pub(crate) fn cluster_mentions(mentions: &[EventMention], idxs: &[usize], info: 
             }
             (None, Some(dd)) => {
                 let (lo, hi) = (dd - days(UNDATED_WINDOW_DAYS), dd + days(UNDATED_WINDOW_DAYS));
-                let mut near = Vec::new();
+                let mut near: Vec<usize> = Vec::new();
                 for y in lo.year()..=hi.year() {
                     near.extend((0..=12u8).filter_map(|mo| dated.get(&(y, mo))).flatten());
                     near.extend(undated.get(&y).into_iter().flatten());
@@ -310,8 +310,14 @@ pub(crate) struct EventContext<'a> {
 impl EventContext<'_> {
     pub(crate) fn build_event(&self, kind: EventType, keys: &[String], cluster: Cluster) -> LinkedEvent {
         let ms: Vec<&EventMention> = cluster.members.iter().map(|&i| &self.mentions[i]).collect();
-        let first = ms.iter().min_by_key(|m| (m.doc.as_str(), m.evidence.start)).expect("non-empty cluster");
-        let id = format!("{:016x}", fnv(&format!("{}:{}:{}", first.doc, first.evidence.start, kind)));
+        // one sentence can report several events: the trigger and the
+        // participants keep their ids apart
+        let first =
+            ms.iter().min_by_key(|m| (m.doc.as_str(), m.evidence.start, m.trigger.start)).expect("non-empty cluster");
+        let id = format!(
+            "{:016x}",
+            fnv(&format!("{}:{}:{}:{}:{}", first.doc, first.evidence.start, first.trigger.start, kind, keys.join("|")))
+        );
         let docs: Vec<&str> = {
             let mut d: Vec<&str> = ms.iter().map(|m| m.doc.as_str()).collect();
             d.sort();

@@ -209,6 +209,15 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
         let db = b.date.map(|d| d.interval().0);
         da.is_none().cmp(&db.is_none()).then(da.cmp(&db)).then(a.id.cmp(&b.id))
     });
+    // ids must be unique even if two events start from the same words
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for e in &mut events {
+        let n = seen.entry(e.id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            e.id = format!("{}-{}", e.id, n);
+        }
+    }
     Linked { actors, events }
 }
 

@@ -32,7 +32,7 @@ pub struct TitleSpan {
 /// One real event, with every article mention that reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinkedEvent {
-    /// Stable id: a hash of the earliest mention's (doc, span, type).
+    /// Stable id: a hash of the earliest mention's (doc, span, trigger, type, participants).
     pub id: String,
     pub kind: EventType,
     /// The best-supported date, most precise first.

@@ -32,8 +32,18 @@ fn index() -> &'static PlaceIndex {
             for n in names {
                 country_of.entry(fold(n)).or_insert_with(|| c.iso3.clone());
             }
+            // aliases include capital metonyms ("Beijing" for China's
+            // government): as a place, a capital is a city
+            let cities: Vec<String> = std::iter::once(&c.capital)
+                .chain(&c.cities)
+                .chain(c.seat_of_government.iter())
+                .map(|n| fold(n))
+                .collect();
             for n in std::iter::once(&c.name).chain(&c.aliases) {
-                countries.insert(fold(n), ());
+                let f = fold(n);
+                if !cities.contains(&f) {
+                    countries.insert(f, ());
+                }
             }
         }
         PlaceIndex { country_of, countries }

@@ -29,20 +29,3 @@ fn dump_all() {
     }
     let _ = query_parameters("");
 }
-
-#[test]
-fn debug_q() {
-    let (_dir, store) = fixture_store();
-    for q in [
-        "SELECT ?name ?title WHERE { GRAPH <https://annals.example.org/graph/linked> { ?actor a sem:Actor ; rdfs:label ?name ; annals:titleSpan ?span . ?span annals:title ?title ; annals:position ?position . } }",
-        "SELECT ?name ?title WHERE { GRAPH <https://annals.example.org/graph/linked> { ?actor a sem:Actor ; rdfs:label ?name ; annals:titleSpan ?span . ?span annals:title ?title . OPTIONAL { ?span annals:firstSeen ?first } FILTER (!BOUND($actor) || CONTAINS(LCASE(?name), LCASE(STR($actor)))) } }",
-        "SELECT ?name ?title WHERE { GRAPH <https://annals.example.org/graph/linked> { ?actor a sem:Actor ; rdfs:label ?name ; annals:titleSpan ?span . ?span annals:title ?title . OPTIONAL { ?span annals:firstSeen ?first } } }",
-        "SELECT ?id WHERE { GRAPH <https://annals.example.org/graph/linked> { ?event dct:identifier ?id ; annals:articles ?articles . FILTER (BOUND($event) && ?id = STR($event) || !BOUND($event) && ?articles > 1) } }",
-        "SELECT ?id WHERE { GRAPH <https://annals.example.org/graph/linked> { ?event dct:identifier ?id ; annals:articles ?articles . FILTER (!BOUND($event) && ?articles > 1) } }",
-    ] {
-        let mut buf = Vec::new();
-        let out = store.query(q).unwrap();
-        store.write_results(out, annals_query::ResultFormat::Table, &mut buf).unwrap();
-        println!("{}", String::from_utf8(buf).unwrap());
-    }
-}
