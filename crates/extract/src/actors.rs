@@ -58,6 +58,8 @@ pub struct ActorLexicon {
     pub(crate) role_nouns: HashSet<String>,
     /// Lowercased titles ("prime minister", "foreign minister").
     pub(crate) lower_titles: HashSet<String>,
+    /// Title -> whether it is a head-of-state/government title.
+    title_heads: HashMap<String, bool>,
 }
 
 static LEXICON: LazyLock<ActorLexicon> = LazyLock::new(ActorLexicon::build);
@@ -115,6 +117,7 @@ impl ActorLexicon {
         entries.retain(|(_, s)| !s.is_empty() && seen.insert(s.clone()));
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(entries.iter().map(|(_, s)| s.as_str()))
             .expect("gazetteer automaton");
         let lower_set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
@@ -126,6 +129,7 @@ impl ActorLexicon {
             org_heads: lower_set(&words.org_heads),
             role_nouns: lower_set(&gazetteer.titles.role_nouns),
             lower_titles: gazetteer.titles.titles.iter().map(|t| t.title.to_lowercase()).collect(),
+            title_heads: gazetteer.titles.titles.iter().map(|t| (t.title.clone(), t.head)).collect(),
             country_by_word,
             entries,
             words,
@@ -200,8 +204,9 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
     let sent = Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end);
     let sentence = &text[sent.start..sent.end];
     // token index by byte offset
-    let tok_at_start: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
-    let tok_at_end: HashMap<usize, usize> = tokens.iter().enumerate().map(|(i, t)| (t.span.end, i)).collect();
+    // tokens are sorted: find the token starting/ending at a byte offset by binary search
+    let tok_at_start = |b: usize| tokens.binary_search_by_key(&b, |t| t.span.start).ok();
+    let tok_at_end = |b: usize| tokens.binary_search_by_key(&b, |t| t.span.end).ok();
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut covered = vec![false; tokens.len()];
     for m in lex.automaton.find_iter(sentence) {
@@ -210,7 +215,7 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
             continue;
         }
         // "U.S." may be one token with its period, or the match may end on "'s"
-        let (Some(&ts), Some(&te)) = (tok_at_start.get(&s), tok_at_end.get(&e)) else { continue };
+        let (Some(ts), Some(te)) = (tok_at_start(s), tok_at_end(e)) else { continue };
         let (entry, surface) = &lex.entries[m.pattern().as_usize()];
         let tag = match *entry {
             Entry::Country(i) => Tag::Country(i),
@@ -340,7 +345,7 @@ fn extend_org_names(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>) {
 fn attach_titles(text: &str, tokens: &[Token], chunks: &mut [Chunk]) {
     let lex = lexicon();
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
-    let heads: HashMap<&str, bool> = lex.gazetteer.titles.titles.iter().map(|t| (t.title.as_str(), t.head)).collect();
+    let heads = &lex.title_heads;
     for ci in 0..chunks.len() {
         // a single capitalized word after a title is a person ("President Lee")
         let after_title = ci > 0

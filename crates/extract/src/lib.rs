@@ -366,17 +366,27 @@ fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
 /// 64 MinHash values over lowercased word 5-shingles: two articles whose
 /// values mostly agree share most of their text (syndicated copies).
 pub fn minhash(text: &str) -> Vec<u32> {
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    // hash each lowercased word once; a shingle's hash combines five of them
+    let words: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h: u64 = 0xcbf29ce484222325;
+            for c in w.chars().flat_map(char::to_lowercase) {
+                h ^= c as u64;
+                h = h.wrapping_mul(0x100000001b3);
+            }
+            h
+        })
+        .collect();
     let mut mins = vec![u32::MAX; 64];
     if words.len() < 5 {
         return mins;
     }
     for w in words.windows(5) {
-        let shingle = w.join(" ");
-        let base = fnv1a(shingle.as_bytes(), 0);
+        let base = w.iter().fold(0u64, |acc, h| acc.rotate_left(13) ^ h).wrapping_mul(0x9E3779B97F4A7C15);
         for (k, m) in mins.iter_mut().enumerate() {
-            let h = (base ^ (k as u64).wrapping_mul(0x9E3779B97F4A7C15)).wrapping_mul(0xff51afd7ed558ccd);
+            let h = (base ^ (k as u64).wrapping_mul(0xD6E8FEB86659FD93)).wrapping_mul(0xff51afd7ed558ccd);
             let h = ((h >> 32) ^ h) as u32;
             if h < *m {
                 *m = h;
