@@ -467,7 +467,7 @@ impl<'a> Sent<'a> {
                 continue;
             }
             // "meet in Saudi Arabia on Ukraine": a new prepositional phrase ends the search
-            if self.is_break(i) || gap >= max_gap || (i > from && PREPOSITIONS.contains(&self.words[i].as_str())) {
+            if self.is_break(i) || gap >= max_gap || PREPOSITIONS.contains(&self.words[i].as_str()) {
                 return (out, i);
             }
             if self.input.tokens[i].kind == TokenKind::Word && !self.words[i].starts_with(char::is_uppercase) {
@@ -547,10 +547,34 @@ impl<'a> Sent<'a> {
     /// The first person named in the sentence before token `k`: what a
     /// "he"/"his" there most likely refers to ("Lavrov said that he ...").
     fn person_before(&self, k: usize) -> Option<Participant> {
-        self.input.chunks.iter().enumerate().take_while(|(_, c)| c.end <= k).find_map(|(ci, c)| {
-            let person = matches!(c.tag, Tag::Person(_)) || matches!(c.tag, Tag::Unknown(_)) && self.arg(ci);
-            person.then(|| self.participant(ci)).flatten()
-        })
+        let persons: Vec<Participant> = self
+            .input
+            .chunks
+            .iter()
+            .enumerate()
+            .take_while(|(_, c)| c.end <= k)
+            .filter(|(ci, c)| matches!(c.tag, Tag::Person(_)) || matches!(c.tag, Tag::Unknown(_)) && self.arg(*ci))
+            .filter_map(|(ci, _)| self.participant(ci))
+            .collect();
+        persons.first().cloned()
+    }
+
+    /// Whether two or more different persons are named before token `k`:
+    /// then "he" or "his" could be either, and is left unresolved.
+    fn ambiguous_before(&self, k: usize) -> bool {
+        let mut names: Vec<&str> = self
+            .input
+            .chunks
+            .iter()
+            .take_while(|c| c.end <= k)
+            .filter_map(|c| match &c.tag {
+                Tag::Person(p) => Some(p.name.as_str()),
+                _ => None,
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names.len() >= 2
     }
 
     /// Whether a group member starts at token `k`: an argument chunk,
@@ -957,7 +981,11 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     if let Some(ci) = s.possessor(ts) {
                         visitor = s.participants_of(&[ci]);
                     } else if s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
-                        visitor = s.person_before(ts - 1).or_else(|| ctx.last_subject.clone()).into_iter().collect();
+                        visitor = if s.ambiguous_before(ts - 1) {
+                            Vec::new()
+                        } else {
+                            s.person_before(ts - 1).or_else(|| ctx.last_subject.clone()).into_iter().collect()
+                        };
                         conf -= 0.15;
                     } else if let Some(p) = (te..next_trigger).find(|&k| s.words[k] == "by") {
                         visitor = s.participants_of(&s.group_right(p + 1, next_trigger, 2).0);
@@ -1095,7 +1123,9 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 } else if parts.is_empty()
                     && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her"))
                 {
-                    parts.extend(s.person_before(ts - 1).or_else(|| ctx.last_subject.clone()));
+                    if !s.ambiguous_before(ts - 1) {
+                        parts.extend(s.person_before(ts - 1).or_else(|| ctx.last_subject.clone()));
+                    }
                     conf -= 0.15;
                 } else if parts.is_empty() {
                     // the clause subject through a light verb: "X held talks with Y"
