@@ -414,6 +414,10 @@ impl<'a> Sent<'a> {
     /// unplaced capitalized word that is not in a place phrase ("Yoon").
     fn arg(&self, ci: usize) -> bool {
         let c = &self.input.chunks[ci];
+        // "US$ 17.4 billion": a currency, not a government
+        if self.input.text[c.span.end..].starts_with('$') {
+            return false;
+        }
         actor_kind(&c.tag).is_some()
             || matches!(&c.tag, Tag::Unknown(n) if n.chars().count() > 1) && !self.place_context(c.start) && c.start > 0
     }
@@ -557,6 +561,58 @@ impl<'a> Sent<'a> {
             .filter_map(|(ci, _)| self.participant(ci))
             .collect();
         persons.first().cloned()
+    }
+
+    /// Whether the word after a verb trigger starts an object that is a
+    /// thing, not an actor: a lowercase noun ("demand", "expectations",
+    /// "loans"), possibly after a determiner, with no actor right after.
+    fn thing_object(&self, k: usize) -> bool {
+        let Some(w) = self.words.get(k) else { return false };
+        if self.chunk_at[k].is_some() || self.input.tokens[k].kind != TokenKind::Word || self.is_break(k) {
+            return false;
+        }
+        let free = PREPOSITIONS.contains(&w.as_str())
+            || in_verb_group(w)
+            || matches!(
+                w.as_str(),
+                "again"
+                    | "twice"
+                    | "together"
+                    | "separately"
+                    | "privately"
+                    | "here"
+                    | "there"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "on"
+                    | "for"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "over"
+                    | "earlier"
+                    | "later"
+                    | "today"
+                    | "yesterday"
+                    | "tomorrow"
+                    | "tonight"
+                    | "face-to-face"
+                    | "one-on-one"
+                    | "by"
+                    | "via"
+                    | "virtually"
+                    | "online"
+            );
+        if free {
+            return false;
+        }
+        let capitalized = {
+            let t = &self.input.tokens[k];
+            self.input.text[t.span.start..t.span.end].starts_with(char::is_uppercase)
+        };
+        // a determiner or lowercase word: a thing unless an actor follows closely ("met the Indian leader")
+        !capitalized && !(k + 1..(k + 4).min(self.words.len())).any(|j| self.chunk_at[j].is_some_and(|ci| self.arg(ci)))
     }
 
     /// Whether two or more different persons are named before token `k`:
@@ -1007,9 +1063,18 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 };
                 let needs_prep =
                     def.frame == Frame::Verb && MOTION_VERBS.contains(&s.words[ts].as_str()) && te == ts + 1;
-                let dests = dest_from
+                let mut dests = dest_from
                     .map(|f| s.destinations(f, next_trigger.max(f + 1).min(n), needs_prep))
                     .unwrap_or_default();
+                // "came to a standstill", "was in talks": weak verbs need a known place right after
+                let weak = matches!(s.words[ts].as_str(), "came" | "come" | "went" | "was" | "is");
+                if weak
+                    && !s.chunk_at.get(te).copied().flatten().is_some_and(|ci| {
+                        matches!(s.input.chunks[ci].tag, Tag::Country(_) | Tag::Capital(_) | Tag::City(_))
+                    })
+                {
+                    dests.clear();
+                }
                 visitor.retain(|p| p.kind != crate::model::ActorKind::Organization);
                 if visitor.is_empty() {
                     continue;
@@ -1062,6 +1127,10 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     parts.extend(ctx.last_pair.iter().cloned());
                     conf -= 0.2;
                 }
+            }
+            (_, Frame::Verb) if obj_from == te && s.thing_object(te) => {
+                // "meet customer demand", "received loans": the object is a thing
+                continue;
             }
             (_, Frame::Verb) => {
                 let (obj, _) = s.group_right(obj_from, next_trigger, 4);
