@@ -136,6 +136,7 @@ pub fn extract(doc: &Document) -> Extraction {
         })
         .collect();
     let raw = nest_in_visits(raw, text);
+    let raw = place_from_visits(raw);
     let mentions = merge_in_document(doc, text, &sents, raw);
     let info = ArticleInfo {
         id: doc.id.clone(),
@@ -230,6 +231,47 @@ const PAST_CUES: &[&str] = &[
     "used",
     "had",
 ];
+
+/// Where the traveller is: an event with no place of its own, sharing a
+/// participant with a visit this article reported earlier at a compatible
+/// date, happens at that visit's destination (the most specific one when
+/// the article names both "China" and "Beijing").
+fn place_from_visits(mut raw: Vec<(usize, events::RawEvent, bool)>) -> Vec<(usize, events::RawEvent, bool)> {
+    let gaz = gazetteer::Gazetteer::builtin();
+    let is_country = |p: &str| {
+        let f = coref::fold(p);
+        gaz.countries.iter().any(|c| coref::fold(&c.name) == f || c.aliases.iter().any(|a| coref::fold(a) == f))
+    };
+    let mut visits: Vec<(Vec<String>, Option<PartialDate>, String)> = Vec::new();
+    for (_, e, _) in raw.iter_mut() {
+        let names: Vec<String> = e.participants.iter().map(|p| coref::fold(&p.name)).collect();
+        if e.kind == model::EventType::Visit {
+            if let Some(p) = &e.place {
+                visits.push((names, e.date, p.clone()));
+            }
+            continue;
+        }
+        if e.place.is_some() {
+            continue;
+        }
+        let compatible = |d: &Option<PartialDate>| match (d, e.date) {
+            (Some(a), Some(b)) => a.compatible(&b),
+            _ => true,
+        };
+        let mut found: Vec<&String> = visits
+            .iter()
+            .rev()
+            .filter(|(v, d, _)| v.iter().any(|n| names.contains(n)) && compatible(d))
+            .map(|(_, _, p)| p)
+            .collect();
+        // a city before a country
+        found.sort_by_key(|p| is_country(p));
+        if let Some(p) = found.first() {
+            e.place = Some((*p).clone());
+        }
+    }
+    raw
+}
 
 /// How far from the document date a date may be and still serve as the
 /// narrative time of an undated event.
