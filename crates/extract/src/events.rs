@@ -48,6 +48,8 @@ struct EventLexiconFile {
     planned_cues: Vec<String>,
     proposed_cues: Vec<String>,
     irrealis_cues: Vec<String>,
+    denial_cues: Vec<String>,
+    sports_cues: Vec<String>,
     light_verbs: Vec<String>,
 }
 
@@ -61,6 +63,8 @@ struct EventLexicon {
     planned: HashSet<String>,
     proposed: Vec<Vec<String>>,
     irrealis: Vec<Vec<String>>,
+    denial: Vec<Vec<String>>,
+    sports: Vec<Vec<String>>,
     light_verbs: HashSet<String>,
 }
 
@@ -88,6 +92,8 @@ static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
         planned: set(&file.planned_cues),
         proposed: phrases(&file.proposed_cues),
         irrealis: phrases(&file.irrealis_cues),
+        denial: phrases(&file.denial_cues),
+        sports: phrases(&file.sports_cues),
         light_verbs: set(&file.light_verbs),
         triggers: file.triggers,
     }
@@ -994,9 +1000,17 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         let next_trigger = triggers.get(idx + 1).map_or(ce, |t| t.0.min(ce));
         let prev_trigger_end = idx.checked_sub(1).map_or(cs, |p| triggers[p].1.max(cs));
         let window_start = ts.saturating_sub(6).max(cs);
-        if s.has_phrase(cs, ts, &lex.irrealis) {
+        // hypotheticals, generic statements, questions and denials state no event
+        let opens_conditional = cs > 0 && matches!(s.words[cs - 1].as_str(), "if" | "unless" | "whether");
+        let question = input.text[input.span.start..input.span.end].trim_end().ends_with('?');
+        if s.has_phrase(cs, ts, &lex.irrealis) || opens_conditional || question || s.has_phrase(0, n, &lex.denial) {
             continue;
         }
+        // "a visiting professor", "the visiting team": an adjective, not a verb
+        if def.frame != Frame::Noun && ts > 0 && matches!(s.words[ts - 1].as_str(), "a" | "an" | "the") {
+            continue;
+        }
+        let sports = s.has_phrase(0, n, &lex.sports);
         let mut parts: Vec<Participant> = Vec::new();
         let mut splits: Vec<Vec<Participant>> = Vec::new();
         let mut conf: f32 = 0.9;
@@ -1213,6 +1227,9 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             }
         }
         dedup_participants(&mut parts, def.kind);
+        if sports && parts.iter().all(|p| p.kind == crate::model::ActorKind::Country) {
+            continue;
+        }
         if def.kind == EventType::Host {
             // a host receives people or governments, not a company or a summit
             parts.retain(|p| p.kind != crate::model::ActorKind::Organization);
