@@ -61,6 +61,35 @@ pub(crate) enum TimelineFormat {
     Text,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum LaneArg {
+    Actor,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum WhyFormat {
+    Text,
+    Json,
+}
+
+/// Which events make the actor network.
+#[derive(Debug, Args, Clone, Default)]
+pub(crate) struct NetworkArgs {
+    /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub(crate) from: Option<String>,
+    /// Only events on or before this date.
+    #[arg(long)]
+    pub(crate) to: Option<String>,
+    /// Only events of this type (default: every type with two or more participants).
+    #[arg(long = "type")]
+    pub(crate) kind: Option<String>,
+    /// Include planned events (only occurred ones count by default).
+    #[arg(long)]
+    pub(crate) planned: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Read articles (.txt .md .jsonl .html, directories, `-` for stdin) into the store and link them.
@@ -105,6 +134,59 @@ pub(crate) enum Command {
         /// Write here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Only events whose place lies within this one ("China" keeps Beijing).
+        #[arg(long)]
+        place: Option<String>,
+        /// One lane per actor (the most active ones) or per year (DOT/SVG).
+        #[arg(long, value_enum, default_value_t = LaneArg::Actor)]
+        lane: LaneArg,
+        /// Most actor lanes before the rest are drawn as "other actors".
+        #[arg(long, default_value_t = 10)]
+        max_lanes: usize,
+        /// A title for the picture.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Explain one linked event: its mentions, why they were merged, where sources disagree.
+    Why {
+        #[command(flatten)]
+        store: StoreArg,
+        /// An event id or a unique prefix of one.
+        event: String,
+        #[arg(long, value_enum, default_value_t = WhyFormat::Text)]
+        format: WhyFormat,
+    },
+    /// Who met whom: pairs weighted by shared events, the most connected actors, or one actor's ego network.
+    Network {
+        #[command(flatten)]
+        store: StoreArg,
+        #[command(flatten)]
+        net: NetworkArgs,
+        /// The actor at the centre of an ego network.
+        #[arg(long)]
+        actor: Option<String>,
+        /// How many steps from `--actor` the ego network reaches.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// List the N most connected actors (distinct partners, then events).
+        #[arg(long)]
+        top: Option<usize>,
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+        format: TimelineFormat,
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// The shortest chain of meetings linking two actors, with dates.
+    Path {
+        #[command(flatten)]
+        store: StoreArg,
+        #[command(flatten)]
+        net: NetworkArgs,
+        /// From this actor (a name or part of one).
+        from_actor: String,
+        /// To this actor.
+        to_actor: String,
     },
     /// Run SPARQL: a bundled query by name, a .rq file, or `-e 'QUERY'`.
     Query {
@@ -118,21 +200,45 @@ pub(crate) enum Command {
         /// Fill a `$name` variable: --param actor="Xi Jinping" (repeatable).
         #[arg(long = "param", value_parser = parse_param)]
         params: Vec<(String, String)>,
-        /// table, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples (CONSTRUCT).
+        /// table, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples, jsonld, rdfxml (CONSTRUCT).
         #[arg(long, default_value = "table")]
         format: String,
         /// List the bundled queries.
         #[arg(long)]
         list: bool,
     },
-    /// Dump the whole store as N-Quads, TriG or Turtle.
+    /// Dump the whole store as N-Quads, TriG, Turtle or JSON-LD.
     Export {
         #[command(flatten)]
         store: StoreArg,
+        /// nquads, trig, jsonld (named graphs kept) or turtle (graphs merged).
         #[arg(long, default_value = "nquads")]
         format: String,
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Serve the store as a read-only SPARQL 1.1 endpoint (/sparql) with a query page (/).
+    Serve {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Address to listen on; port 0 picks a free port (printed on stderr). Loopback by default.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Cancel a query after this many milliseconds (answers 503).
+        #[arg(long, default_value_t = 10_000)]
+        timeout_ms: u64,
+        /// Refuse results with more rows or triples than this (answers 413).
+        #[arg(long, default_value_t = 100_000)]
+        max_rows: usize,
+        /// Queries evaluated at once; further requests wait their turn.
+        #[arg(long, default_value_t = 4)]
+        threads: usize,
+        /// Let queries that name no graph see the union of all graphs (the default graph is empty).
+        #[arg(long)]
+        union_default_graph: bool,
+        /// Do not log requests on stderr.
+        #[arg(long)]
+        quiet: bool,
     },
     /// What one article yields before linking (for debugging rules).
     Extract {

@@ -12,10 +12,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::Gazetteer;
-use crate::model::{ActorKind, Span};
+use crate::model::{ActorKind, PartialDate, Span};
 use crate::segment::{Token, TokenKind};
 
 #[derive(Debug, Deserialize)]
@@ -25,6 +25,10 @@ pub(crate) struct WordLists {
     pub(crate) org_heads: Vec<String>,
     pub(crate) subject_pronouns: Vec<String>,
     pub(crate) pair_phrases: Vec<String>,
+    /// Spelling groups of one name; the first is the key.
+    pub(crate) name_variants: Vec<Vec<String>>,
+    /// Common nouns that make a capitalized run something other than a person.
+    pub(crate) non_person_words: Vec<String>,
 }
 
 /// What a gazetteer entry names.
@@ -60,6 +64,11 @@ pub struct ActorLexicon {
     pub(crate) lower_titles: HashSet<String>,
     /// Title -> whether it is a head-of-state/government title.
     title_heads: HashMap<String, bool>,
+    /// Folded spelling variant -> the folded key of its name ("sergey" -> "sergei").
+    variants: HashMap<String, String>,
+    /// Lowercased title -> (rank, head).
+    title_rank: HashMap<String, (u8, bool)>,
+    non_person: HashSet<String>,
 }
 
 static LEXICON: LazyLock<ActorLexicon> = LazyLock::new(ActorLexicon::build);
@@ -121,10 +130,20 @@ impl ActorLexicon {
             .build(entries.iter().map(|(_, s)| s.as_str()))
             .expect("gazetteer automaton");
         let lower_set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        let mut variants = HashMap::new();
+        for group in &words.name_variants {
+            let key = crate::coref::fold(&group[0]);
+            for v in group {
+                variants.insert(crate::coref::fold(v), key.clone());
+            }
+        }
         ActorLexicon {
+            variants,
+            title_rank: gazetteer.titles.titles.iter().map(|t| (t.title.to_lowercase(), (t.rank, t.head))).collect(),
             gazetteer,
             automaton,
             not_name: lower_set(&words.not_name_words),
+            non_person: lower_set(&words.non_person_words),
             particles: lower_set(&words.name_particles),
             org_heads: lower_set(&words.org_heads),
             role_nouns: lower_set(&gazetteer.titles.role_nouns),
@@ -217,6 +236,10 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
         // "U.S." may be one token with its period, or the match may end on "'s"
         let (Some(ts), Some(te)) = (tok_at_start(s), tok_at_end(e)) else { continue };
         let (entry, surface) = &lex.entries[m.pattern().as_usize()];
+        // "US$ 40 billion", "HK$": a currency, not the country
+        if text[e..].starts_with('$') {
+            continue;
+        }
         let tag = match *entry {
             Entry::Country(i) => Tag::Country(i),
             Entry::Demonym(i) => Tag::Demonym(i),
@@ -271,8 +294,17 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
         let name = words.join(" ");
         let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         let all_caps = words.iter().all(|w| !w.chars().any(|c| c.is_lowercase()));
+        // a product or an index, not a person: a digit ("A380"), a capital
+        // inside a word ("MacBook", "iPhone"; not "McCain", "MacArthur",
+        // "DiCaprio"), or a common noun ("Dow Jones Industrial Average")
+        let thing = words.iter().any(|w| {
+            let l = w.to_lowercase();
+            w.chars().any(|c| c.is_ascii_digit()) || lex.non_person.contains(&l) || inner_capital(w)
+        });
         let tag = if lex.org_heads.contains(&last) || (all_caps && words.len() == 1 && word(start).len() > 1) {
             Tag::OrgName(name)
+        } else if thing {
+            Tag::Unknown(name)
         } else if words.len() >= 2 && !all_caps {
             Tag::Person(PersonName { name, title: None, country: None, head: false })
         } else {
@@ -284,7 +316,61 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
     chunks.sort_by_key(|c| c.start);
     extend_org_names(text, tokens, &mut chunks);
     attach_titles(text, tokens, &mut chunks);
+    predicate_titles(text, tokens, &mut chunks);
     chunks
+}
+
+/// "Yoon became president", "Kim was elected prime minister", "Ruto was
+/// sworn in as president": a capitalized word that takes a title through
+/// such a verb is a person holding that title.
+fn predicate_titles(text: &str, tokens: &[Token], chunks: &mut [Chunk]) {
+    let lex = lexicon();
+    let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
+    for c in chunks.iter_mut() {
+        let name = match &c.tag {
+            Tag::Unknown(n) => n.clone(),
+            Tag::Person(p) if p.title.is_none() => p.name.clone(),
+            _ => continue,
+        };
+        let mut i = c.end;
+        let verb = |i: usize| if i < tokens.len() { word(i) } else { String::new() };
+        match verb(i).as_str() {
+            "became" | "becomes" | "become" => i += 1,
+            "was" | "is" | "has" | "had" => {
+                let mut j = i + 1;
+                if verb(j) == "been" {
+                    j += 1;
+                }
+                if !matches!(
+                    verb(j).as_str(),
+                    "elected" | "appointed" | "named" | "sworn" | "inaugurated" | "re-elected"
+                ) {
+                    continue;
+                }
+                i = j + 1;
+                if verb(i) == "in" {
+                    i += 1;
+                }
+            }
+            _ => continue,
+        }
+        while matches!(verb(i).as_str(), "the" | "a" | "an" | "as" | "new" | "country's" | "nation's") {
+            i += 1;
+        }
+        let title = (1..=3).rev().find_map(|n| {
+            (i + n <= tokens.len())
+                .then(|| (i..i + n).map(&word).collect::<Vec<_>>().join(" "))
+                .filter(|t| lex.lower_titles.contains(t))
+        });
+        let Some(title) = title else { continue };
+        let known = lex.gazetteer.titles.titles.iter().find(|t| t.title.to_lowercase() == title);
+        c.tag = Tag::Person(PersonName {
+            name,
+            title: known.map(|t| t.title.clone()),
+            country: None,
+            head: known.is_some_and(|t| t.head),
+        });
+    }
 }
 
 /// A month or weekday word inside a name ("Kim Min Jun", "Theresa May"):
@@ -296,6 +382,18 @@ fn continues_name(lex: &ActorLexicon, tokens: &[Token], text: &str, i: usize) ->
         && !next_is_number
         && matches!(w.to_lowercase().as_str(), "jun" | "may" | "mar" | "sun" | "min" | "august" | "june" | "april")
         && lex.not_name.contains(&w.to_lowercase())
+}
+
+/// A capital after a lowercase letter, past the surname prefixes that
+/// have one ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O'").
+fn inner_capital(w: &str) -> bool {
+    let rest = ["Mac", "Mc", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .unwrap_or(w);
+    let chars: Vec<char> = rest.chars().collect();
+    let from = usize::from(rest.len() == w.len());
+    chars.windows(2).skip(from.saturating_sub(1)).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
 }
 
 fn name_word(lex: &ActorLexicon, w: &str) -> bool {
@@ -424,6 +522,225 @@ pub fn actor_kind(tag: &Tag) -> Option<ActorKind> {
         Tag::Org(_) | Tag::OrgName(_) => Some(ActorKind::Organization),
         _ => None,
     }
+}
+
+// ---------------------------------------------------------------------------
+// Names across documents: one key per spelling family, and the rules that
+// accept or refuse treating two person records as one real person.
+
+/// The words of a person's name as keys: each word folded (case, diacritics,
+/// inner hyphens and apostrophes) and mapped through the romanization
+/// variants of `data/lexicon.ron` ("Sergey" -> "sergei"). Honorifics and
+/// trailing periods of initials are dropped.
+pub fn name_words(name: &str) -> Vec<String> {
+    let lex = lexicon();
+    name.split_whitespace()
+        .filter(|w| {
+            !matches!(w.trim_end_matches('.').to_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr" | "jr" | "sr")
+        })
+        .map(|w| {
+            let f = crate::coref::fold(w);
+            lex.variants.get(&f).cloned().unwrap_or(f)
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The key two spellings of one name share: "Lee Jae-myung", "Lee Jae Myung"
+/// and "LEE JAE-MYUNG" give one key, "Sergei Lavrov" and "Sergey Lavrov"
+/// another, "Erdoğan" and "Erdogan" a third. Spacing inside a name does not
+/// matter ("Kim Jong Un" = "Kim Jong-un").
+pub fn name_key(name: &str) -> String {
+    let joined = name_words(name).concat();
+    // a hyphen-split given name may itself be a listed variant ("jongun")
+    lexicon().variants.get(&joined).cloned().unwrap_or(joined)
+}
+
+/// What one source says about a person, for deciding whether two records
+/// are one real person.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PersonFacts<'a> {
+    /// The name as written (full or one word).
+    pub name: &'a str,
+    /// ISO 3166 alpha-3 code of the person's country, when known.
+    pub country: Option<&'a str>,
+    /// Titles and roles the sources give ("President", "research fellow").
+    pub titles: &'a [String],
+    /// First and last document dates that name this person.
+    pub seen: Option<(PartialDate, PartialDate)>,
+}
+
+/// Years two mentions of a one-word name may lie apart and still be
+/// taken for the same holder of a role ("President Lee" in 2008 and 2025
+/// are two presidents).
+const SHORT_NAME_YEARS: i32 = 6;
+
+fn title_level(t: &str) -> Option<(u8, bool)> {
+    let lex = lexicon();
+    let l = t.to_lowercase();
+    let l = l.trim();
+    lex.title_rank.get(l).copied().or_else(|| {
+        // "South Korean President", "Deputy Foreign Minister": the longest known title inside
+        lex.title_rank
+            .iter()
+            .filter(|(k, _)| l.ends_with(k.as_str()) && k.len() > 2)
+            .max_by_key(|(k, _)| k.len())
+            .map(|(_, v)| *v)
+    })
+}
+
+/// Whether two role sets cannot belong to one person at one time: one side
+/// holds a head-of-state or government title and every role of the other is
+/// outside government (a company chairman, a research fellow, an unknown
+/// role word).
+fn roles_conflict(a: &[String], b: &[String]) -> bool {
+    let head = |v: &[String]| v.iter().any(|t| title_level(t).is_some_and(|(_, h)| h));
+    let outside = |v: &[String]| !v.is_empty() && v.iter().all(|t| title_level(t).is_none_or(|(r, h)| !h && r <= 5));
+    (head(a) && outside(b)) || (head(b) && outside(a))
+}
+
+fn is_initial(w: &str) -> bool {
+    w.chars().count() == 1
+}
+
+fn word_matches(a: &str, b: &str) -> bool {
+    a == b || (is_initial(a) && b.starts_with(a)) || (is_initial(b) && a.starts_with(b))
+}
+
+/// Whether `short` appears in `long` in order (initials match the words
+/// they abbreviate).
+fn subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| word_matches(w, l)))
+}
+
+/// Whether two person records may be one real person.
+///
+/// Names decide first: the same key is the same name; a one-word name may
+/// be the surname (last word), the first word (East Asian order: "Lee" of
+/// "Lee Jae-myung") or a distinctive inner word ("Lula") of a full name;
+/// two full names agree when one is the other with words left out
+/// ("Tayyip Erdogan" / "Recep Tayyip Erdogan", "George Bush" / "George W.
+/// Bush") and never when their given names differ ("Lee Jae-myung" /
+/// "Lee Jae-yong"). Then facts may refuse: two known, different countries;
+/// a head-of-state title on one side and only non-government roles on the
+/// other; a one-word name seen years away from the full name's dates.
+/// The caller still needs uniqueness ("Kim" next to several Kims stays
+/// apart): this says *may*, not *must*.
+pub fn same_person(a: &PersonFacts<'_>, b: &PersonFacts<'_>) -> bool {
+    if let (Some(x), Some(y)) = (a.country, b.country) {
+        if x != y {
+            return false;
+        }
+    }
+    if roles_conflict(a.titles, b.titles) {
+        return false;
+    }
+    let (wa, wb) = (name_words(a.name), name_words(b.name));
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    if name_key(a.name) == name_key(b.name) {
+        return true;
+    }
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    if short.len() == 1 {
+        let w = &short[0];
+        let particle = lexicon().is_particle(w);
+        let hit = !particle
+            && !is_initial(w)
+            && (long.first() == Some(w)
+                || long.last() == Some(w)
+                || long[1..long.len() - 1].iter().any(|x| x == w && x.len() > 3));
+        if !hit {
+            return false;
+        }
+        if let (Some((a0, a1)), Some((b0, b1))) = (a.seen, b.seen) {
+            let gap = if a1 < b0 {
+                b0.year - a1.year
+            } else if b1 < a0 {
+                a0.year - b1.year
+            } else {
+                0
+            };
+            if gap > SHORT_NAME_YEARS {
+                return false;
+            }
+        }
+        return true;
+    }
+    // two full names: same family name (first or last word), and the shorter
+    // is the longer with words left out
+    let same_family = word_matches(&short[0], &long[0]) || word_matches(short.last().unwrap(), long.last().unwrap());
+    same_family && word_matches(short.last().unwrap(), long.last().unwrap()) && subsequence(short, long)
+}
+
+/// A name of an actor or place in a document, after in-document coreference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorMention {
+    /// Byte offsets into the document text.
+    pub span: Span,
+    /// "person", "organization", "country", "location" (a city, region or
+    /// venue), "nationality" (a demonym such as "Chinese").
+    pub class: &'static str,
+    /// The canonical name within the document ("Lee Jae-myung" for "Lee").
+    pub name: String,
+    /// Cross-document key: [`name_key`] for persons and unlisted
+    /// organizations, the ISO code for countries, the gazetteer name for
+    /// listed organizations.
+    pub key: String,
+    pub title: Option<String>,
+    /// ISO 3166 alpha-3 of the actor's country, when known.
+    pub country: Option<String>,
+}
+
+/// Every actor and place named in one document, resolved inside it: the
+/// same clean -> segment -> tag -> coreference steps as [`crate::extract`].
+/// Capitalized words that no rule places are left out.
+pub fn document_mentions(text: &str) -> Vec<ActorMention> {
+    let lex = lexicon();
+    let (blocks, _) = crate::clean::clean(text);
+    let sents = crate::segment::sentences(text, &blocks);
+    let tokens: Vec<Vec<Token>> = sents.iter().map(|s| crate::segment::tokens(text, s.span)).collect();
+    let mut chunks: Vec<Vec<Chunk>> = tokens.iter().map(|t| tag_sentence(text, t)).collect();
+    {
+        let mut view: Vec<crate::coref::SentenceChunks<'_>> = tokens
+            .iter()
+            .zip(chunks.iter_mut())
+            .map(|(t, c)| crate::coref::SentenceChunks { tokens: t, chunks: c })
+            .collect();
+        crate::coref::resolve(text, &mut view);
+    }
+    let iso = |i: usize| Some(lex.country_iso3(i).to_string());
+    let mut out = Vec::new();
+    for c in chunks.into_iter().flatten() {
+        let surface = &text[c.span.start..c.span.end];
+        let (class, name, key, title, country) = match c.tag {
+            Tag::Person(p) => {
+                let key = name_key(&p.name);
+                ("person", p.name, key, p.title, p.country.and_then(iso))
+            }
+            Tag::Country(i) | Tag::Capital(i) | Tag::Metonym(i) => {
+                let class = if matches!(c.tag, Tag::Country(_)) { "country" } else { "location" };
+                (class, lex.country_name(i).to_string(), lex.country_iso3(i).to_string(), None, iso(i))
+            }
+            Tag::City(i) => ("location", surface.to_string(), name_key(surface), None, iso(i)),
+            Tag::Demonym(i) => {
+                ("nationality", lex.country_name(i).to_string(), lex.country_iso3(i).to_string(), None, iso(i))
+            }
+            Tag::Org(i) => {
+                let o = &lex.gazetteer.organizations[i];
+                ("organization", o.name.clone(), name_key(&o.name), None, o.country.clone())
+            }
+            Tag::OrgName(n) => {
+                let key = name_key(&n);
+                ("organization", n, key, None, None)
+            }
+            Tag::Title(_) | Tag::Honorific | Tag::Unknown(_) => continue,
+        };
+        out.push(ActorMention { span: c.span, class, name, key, title, country });
+    }
+    out
 }
 
 #[cfg(test)]

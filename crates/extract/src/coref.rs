@@ -123,6 +123,8 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
         let tokens = s.tokens;
         let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
         let mut descriptor_chunks: Vec<Chunk> = Vec::new();
+        // people named earlier in this sentence, in order
+        let mut in_sentence: Vec<String> = Vec::new();
         let mut remove: Vec<usize> = Vec::new();
         for (ci, c) in s.chunks.iter_mut().enumerate() {
             match &mut c.tag {
@@ -142,6 +144,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                         p.country = p.country.or(person.country);
                         p.head |= person.head;
                         recent.retain(|r| r != &k);
+                        in_sentence.push(k.clone());
                         recent.push(k);
                     }
                 }
@@ -156,6 +159,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                             head: person.head,
                         });
                         recent.retain(|r| r != &k);
+                        in_sentence.push(k.clone());
                         recent.push(k);
                     }
                 }
@@ -172,12 +176,37 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                     if !det_ok || !(lex.role_nouns.contains(noun.as_str()) || lex.lower_titles.contains(&noun)) {
                         continue;
                     }
+                    // "his Indian counterpart Narendra Modi": a title of the name that follows
+                    let named_next = tokens
+                        .get(c.end + len)
+                        .is_some_and(|t| text[t.span.start..t.span.end].chars().next().is_some_and(char::is_uppercase));
+                    if named_next {
+                        continue;
+                    }
                     let wants_head =
                         matches!(noun.as_str(), "leader" | "president" | "premier" | "head" | "prime minister");
-                    let found = recent.iter().rev().find(|k| {
+                    let fits = |k: &&String, unknown_ok: bool| {
                         let p = &people[*k];
-                        p.country == Some(*country) && (!wants_head || p.head)
+                        (p.country == Some(*country) || unknown_ok && p.country.is_none()) && (!wants_head || p.head)
+                    };
+                    // "Yoon and Xi held a summit and the South Korean leader
+                    // ...": a descriptor refers back into its own sentence
+                    // first. A person of unknown nationality there is taken
+                    // only when no one of that nationality is named in it.
+                    // "his Indian counterpart" is someone else than the
+                    // person the sentence already names
+                    let counterpart = noun.starts_with("counterpart");
+                    let same_sentence = in_sentence.iter().rev().find(|k| fits(k, false)).or_else(|| {
+                        if counterpart {
+                            return None;
+                        }
+                        let unknown: Vec<&String> = in_sentence.iter().filter(|k| fits(k, true)).collect();
+                        match unknown.as_slice() {
+                            [one] => Some(*one),
+                            _ => None,
+                        }
                     });
+                    let found = same_sentence.or_else(|| recent.iter().rev().find(|k| fits(k, false)));
                     if let Some(k) = found {
                         let person = &people[k];
                         descriptor_chunks.push(Chunk {

@@ -184,6 +184,25 @@ const PREPOSITIONS: &[&str] = &[
 /// Organization kinds that meet, call, host and sign as actors.
 const PUBLIC_BODIES: &[&str] = &["intergovernmental", "un-body", "military-alliance", "forum", "armed-group"];
 
+/// What, said after a trigger, undoes it: "talks ... were called off".
+const POST_NEGATION: &[&str] = &[
+    "called off",
+    "was cancelled",
+    "were cancelled",
+    "was canceled",
+    "were canceled",
+    "was postponed",
+    "were postponed",
+    "was scrapped",
+    "were scrapped",
+    "did not take place",
+    "never took place",
+    "fell through",
+    "was shelved",
+    "were shelved",
+    "broke down before",
+];
+
 /// What a host gives in someone's honour: "a state banquet for X".
 const MEALS: &[&str] = &["banquet", "dinner", "lunch", "luncheon", "breakfast", "reception", "ceremony", "gala"];
 
@@ -779,12 +798,17 @@ impl<'a> Sent<'a> {
         while i < trigger {
             if let Some(ci) = self.chunk_at[i] {
                 let c = &self.input.chunks[ci];
-                let after_prep = c.start > 0 && {
-                    let prev = self.words[c.start - 1].as_str();
-                    PREPOSITIONS.contains(&prev) || DETERMINERS.contains(&prev)
-                };
+                let prev = c.start.checked_sub(1).map_or("", |p| self.words[p].as_str());
+                let in_pp = PREPOSITIONS.contains(&prev);
+                let after_prep = in_pp || matches!(prev, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our");
                 if self.arg(ci) && !after_prep && !self.is_modifier(ci) {
                     return self.group_right(c.start, trigger, 0).0;
+                }
+                if in_pp && self.arg(ci) {
+                    // "the ministers of Indonesia, Malaysia and Thailand": skip the whole list
+                    let (_, end) = self.group_right(c.start, trigger, 0);
+                    i = end.max(c.end);
+                    continue;
                 }
                 if let Tag::Demonym(_) = c.tag {
                     if self.words.get(c.end).is_some_and(|w| COUNTRY_BODIES.contains(&w.as_str())) && !after_prep {
@@ -1142,7 +1166,12 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     conf -= 0.2;
                 }
             }
-            (_, Frame::Verb) if obj_from == te && s.thing_object(te) => {
+            (_, Frame::Verb)
+                if obj_from == te
+                    && s.thing_object(te)
+                    && !(def.kind == EventType::Host
+                        && (te..(te + 5).min(n)).any(|k| MEALS.contains(&s.words[k].as_str()))) =>
+            {
                 // "meet customer demand", "received loans": the object is a thing
                 continue;
             }
@@ -1157,7 +1186,9 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         .filter(|_| meal);
                     if let Some(h) = honour {
                         let back = (te..h).rev().find_map(|k| s.chunk_at[k]);
-                        let fwd = s.group_right(h + 1, next_trigger, 1).0;
+                        // "in honour of X": the guest comes after "of"
+                        let after = if s.words.get(h + 1).is_some_and(|w| w == "of") { h + 2 } else { h + 1 };
+                        let fwd = s.group_right(after, next_trigger, 1).0;
                         parts.extend(subject.clone());
                         match (back, fwd.is_empty()) {
                             (_, false) => parts.extend(s.participants_of(&fwd)),
@@ -1178,7 +1209,11 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             }
             (_, Frame::Noun) => {
                 // "talks between X and Y"
-                if let Some(b) = (te..next_trigger.min(te + 3)).find(|&k| s.words[k] == "between") {
+                let between = (te..next_trigger).find(|&k| s.words[k] == "between").or_else(|| {
+                    // "the meeting of X and Y"
+                    (ts > 0 && s.words[ts - 1] == "the" && s.words.get(te).is_some_and(|w| w == "of")).then_some(te)
+                });
+                if let Some(b) = between {
                     parts.extend(s.participants_of(&s.group_right(b + 1, next_trigger.max(b + 2).min(n), 2).0));
                 }
                 // "X invited Y ... during a phone call": the clause's two parties
@@ -1404,7 +1439,12 @@ fn push_event(
     let trigger_words = &s.words[ts..te];
     let mut status = Status::Occurred;
     let near = ts.saturating_sub(4).max(cs);
-    if s.has_phrase(near, ts, &lex.negated) || s.has_phrase(te, (te + 3).min(ce), &[vec!["off".into()]]) {
+    let called_off = s.has_phrase(
+        te,
+        ce,
+        &POST_NEGATION.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect::<Vec<_>>(),
+    );
+    if s.has_phrase(near, ts, &lex.negated) || called_off {
         status = Status::Negated;
     } else if kind == EventType::Invite || s.has_phrase(window.start, ts, &lex.proposed) {
         status = Status::Proposed;

@@ -21,7 +21,7 @@ use chrono::{Datelike, NaiveDate};
 use petgraph::unionfind::UnionFind;
 
 use crate::model::{LinkedEvent, MentionRecord};
-use crate::place::{place_rank, places_compatible, places_nested};
+use crate::place::{country_of, place_rank, places_compatible, places_nested};
 
 /// How far (days) an undated mention's referent may lie from its article's
 /// date: news reports what happens around its publication.
@@ -91,11 +91,24 @@ fn fit(m: &EventMention, c: &Cluster, info: &DocInfo<'_>) -> Option<Fit> {
         (_, None) => why.push("both undated, articles close in time".to_string()),
     }
     if let Some(p) = &m.place {
-        if !c.places.iter().all(|q| places_compatible(Some(p), Some(q))) {
-            return None;
+        // two cities of one country on the very same day: one source names
+        // the venue, another the dateline ("Brdo Castle" / "Ljubljana"); the
+        // claims stay visible as a disagreement
+        let same_day = m.date.is_some_and(|d| d.precision() == 3 && Some(d) == c.date);
+        let mut differing: Vec<&str> = Vec::new();
+        for q in &c.places {
+            if !places_compatible(Some(p), Some(q)) {
+                if same_day && country_of(p).is_some() && country_of(p) == country_of(q) {
+                    differing.push(q);
+                } else {
+                    return None;
+                }
+            }
         }
         let fp = fold(p);
-        if c.places.iter().any(|q| fold(q) == fp) {
+        if !differing.is_empty() {
+            why.push(format!("place {p} differs from {} in the same country on the same day", differing.join(", ")));
+        } else if c.places.iter().any(|q| fold(q) == fp) {
             score += 2;
             why.push(format!("same place {p}"));
         } else if !c.places.is_empty() {

@@ -9,7 +9,7 @@ use annals_extract::coref::fold;
 use annals_extract::model::{PartialDate, Status};
 
 use crate::model::LinkedEvent;
-use crate::place::places_nested;
+use crate::place::{country_of, places_nested};
 
 /// One value some articles state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +62,8 @@ fn claims<K: Ord>(items: impl Iterator<Item = (K, String, Option<String>, String
 
 /// Where the sources of an event disagree. A coarser value that the finer
 /// one refines ("November" and "November 1", "China" and "Beijing") is not a
-/// disagreement; two different days or two places neither of which contains
+/// disagreement, nor is a venue the gazetteer does not know beside a place
+/// it knows; two different days or two places neither of which contains
 /// the other are, and every claim is listed with its articles.
 pub fn disagreements(e: &LinkedEvent) -> Vec<Disagreement> {
     let mut out = Vec::new();
@@ -78,7 +79,10 @@ pub fn disagreements(e: &LinkedEvent) -> Vec<Disagreement> {
         });
     }
     let places: Vec<&str> = e.mentions.iter().filter_map(|m| m.place.as_deref()).collect();
-    if places.iter().any(|a| places.iter().any(|b| !places_nested(a, b))) {
+    // an unknown venue beside a known city ("Hyderabad House", "New Delhi")
+    // is most likely inside it: not a disagreement
+    let differ = |a: &str, b: &str| !places_nested(a, b) && country_of(a).is_some() == country_of(b).is_some();
+    if places.iter().any(|a| places.iter().any(|b| differ(a, b))) {
         out.push(Disagreement {
             attribute: "place",
             claims: claims(

@@ -23,5 +23,5 @@ pub use cluster::{source_groups, SYNDICATION_THRESHOLD};
 pub use explain::{disagreements, status_history, Claim, Disagreement, StatusStep};
 pub use link::{actor_key, link, Aliases};
 pub use model::{ActorRecord, Linked, LinkedEvent, MentionRecord, TitleSpan};
-pub use network::Network;
+pub use network::{pairs_to_dot, Network, Step};
 pub use place::places_compatible;

@@ -3,8 +3,9 @@
 //! inside: callers get names, events and numbers.
 
 use std::collections::{HashMap, VecDeque};
+use std::fmt::Write;
 
-use annals_extract::model::PartialDate;
+use annals_extract::model::{EventType, PartialDate};
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 
@@ -23,8 +24,13 @@ pub struct Network {
 pub struct Step {
     pub from: String,
     pub to: String,
+    /// The most recent event the two share (the latest dated one).
     pub event_id: String,
+    pub kind: EventType,
     pub date: Option<PartialDate>,
+    pub place: Option<String>,
+    /// How many events the two share.
+    pub shared: usize,
 }
 
 impl Network {
@@ -56,14 +62,24 @@ impl Network {
 
     /// Find an actor by name, case-insensitively (exact, then substring).
     pub fn find(&self, name: &str) -> Option<String> {
+        self.find_all(name).into_iter().next()
+    }
+
+    /// Every actor a name could mean: the exact match alone, else every
+    /// actor whose name contains it, sorted.
+    pub fn find_all(&self, name: &str) -> Vec<String> {
         let lower = name.to_lowercase();
         let mut names: Vec<&String> = self.index.keys().collect();
         names.sort();
-        names
-            .iter()
-            .find(|n| n.to_lowercase() == lower)
-            .or_else(|| names.iter().find(|n| n.to_lowercase().contains(&lower)))
-            .map(|n| (*n).clone())
+        if let Some(n) = names.iter().find(|n| n.to_lowercase() == lower) {
+            return vec![(*n).clone()];
+        }
+        names.into_iter().filter(|n| n.to_lowercase().contains(&lower)).cloned().collect()
+    }
+
+    /// How many actors and links the network has.
+    pub fn size(&self) -> (usize, usize) {
+        (self.graph.node_count(), self.graph.edge_count())
     }
 
     /// Pairs of actors with the number of events they share, most first.
@@ -131,12 +147,20 @@ impl Network {
                 .windows(2)
                 .map(|w| {
                     let edge = self.graph.find_edge(w[0], w[1]).expect("path edge");
-                    let e = &self.events[self.graph[edge][0]];
+                    let shared = &self.graph[edge];
+                    let latest = shared
+                        .iter()
+                        .map(|&i| &self.events[i])
+                        .max_by_key(|e| (e.date.map(|d| d.interval().0), std::cmp::Reverse(e.id.clone())))
+                        .expect("an edge has an event");
                     Step {
                         from: self.graph[w[0]].clone(),
                         to: self.graph[w[1]].clone(),
-                        event_id: e.id.clone(),
-                        date: e.date,
+                        event_id: latest.id.clone(),
+                        kind: latest.kind,
+                        date: latest.date,
+                        place: latest.place.clone(),
+                        shared: shared.len(),
                     }
                 })
                 .collect(),
@@ -175,4 +199,50 @@ pub fn in_period(date: Option<PartialDate>, from: Option<PartialDate>, to: Optio
     let Some(d) = date else { return false };
     let (b, e) = d.interval();
     from.is_none_or(|f| e >= f.interval().0) && to.is_none_or(|t| b <= t.interval().1)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// A DOT drawing of actor pairs (actor, actor, shared events): line width
+/// grows with the number of shared events; `center` (an ego network's
+/// actor) is drawn first and highlighted, and the layout is radial around
+/// it (`twopi`), otherwise spring-based (`neato`). Both run inside `dot`
+/// through the `layout` attribute.
+pub fn pairs_to_dot(pairs: &[(String, String, usize)], center: Option<&str>, title: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "graph network {{");
+    let layout = if center.is_some() { "twopi" } else { "neato" };
+    let _ = writeln!(
+        out,
+        "  graph [layout={layout}, overlap=false, splines=true, fontname=\"Helvetica\", fontsize=18, labelloc=t, label=\"{}\"{}];",
+        escape(title),
+        center.map(|c| format!(", root=\"{}\", ranksep=2.2", escape(c))).unwrap_or_default()
+    );
+    let _ = writeln!(
+        out,
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#e8f0fa\", color=\"#35608f\", fontname=\"Helvetica\", fontsize=11];"
+    );
+    let _ = writeln!(out, "  edge [color=\"#7f97b2\", fontname=\"Helvetica\", fontsize=9, fontcolor=\"#35608f\"];");
+    let mut nodes: Vec<&str> = pairs.iter().flat_map(|(a, b, _)| [a.as_str(), b.as_str()]).collect();
+    nodes.sort();
+    nodes.dedup();
+    if let Some(c) = center {
+        let _ = writeln!(out, "  \"{}\" [fillcolor=\"#35608f\", fontcolor=white, fontsize=13];", escape(c));
+    }
+    for n in nodes.iter().filter(|n| Some(**n) != center) {
+        let _ = writeln!(out, "  \"{}\";", escape(n));
+    }
+    for (a, b, w) in pairs {
+        let _ = writeln!(
+            out,
+            "  \"{}\" -- \"{}\" [penwidth={:.1}, label=\"{w}\"];",
+            escape(a),
+            escape(b),
+            1.0 + (*w as f32).ln_1p() * 1.5
+        );
+    }
+    let _ = writeln!(out, "}}");
+    out
 }

@@ -23,6 +23,12 @@ pub enum Error {
     /// parser's line:column position.
     #[error("SPARQL error in {query_name}: {message}")]
     Sparql { query_name: String, message: String },
+    /// The query ran past its time limit and was stopped.
+    #[error("the query was cancelled: it ran longer than the time limit")]
+    Cancelled,
+    /// The result has more rows (or triples) than allowed.
+    #[error("the result has more than {limit} rows or triples (add a LIMIT or raise the limit)")]
+    TooManyResults { limit: usize },
     /// A `$name` parameter could not be bound.
     #[error("query parameter ${name}: {message}")]
     Param { name: String, message: String },

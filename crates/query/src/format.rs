@@ -5,7 +5,7 @@ use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
@@ -54,6 +54,10 @@ pub enum ResultFormat {
     Turtle,
     /// N-Triples, for CONSTRUCT/DESCRIBE.
     NTriples,
+    /// JSON-LD, for CONSTRUCT/DESCRIBE.
+    JsonLd,
+    /// RDF/XML, for CONSTRUCT/DESCRIBE.
+    RdfXml,
 }
 
 impl FromStr for ResultFormat {
@@ -67,9 +71,11 @@ impl FromStr for ResultFormat {
             "xml" | "srx" => ResultFormat::Xml,
             "turtle" | "ttl" => ResultFormat::Turtle,
             "ntriples" | "n-triples" | "nt" => ResultFormat::NTriples,
+            "jsonld" | "json-ld" => ResultFormat::JsonLd,
+            "rdfxml" | "rdf+xml" | "rdf" => ResultFormat::RdfXml,
             _ => {
                 return Err(format!(
-                    "unknown result format {s:?} (one of table, csv, tsv, json, xml, turtle, ntriples)"
+                    "unknown result format {s:?} (one of table, csv, tsv, json, xml, turtle, ntriples, jsonld, rdfxml)"
                 ))
             }
         })
@@ -86,6 +92,8 @@ impl fmt::Display for ResultFormat {
             ResultFormat::Xml => "xml",
             ResultFormat::Turtle => "turtle",
             ResultFormat::NTriples => "ntriples",
+            ResultFormat::JsonLd => "jsonld",
+            ResultFormat::RdfXml => "rdfxml",
         })
     }
 }
@@ -101,6 +109,9 @@ pub enum DumpFormat {
     /// All graphs merged into one (graph names dropped, a triple stated in
     /// several graphs written once). For tools that read only triples.
     Turtle,
+    /// JSON-LD: one `{"@id": graph, "@graph": [...]}` object per named
+    /// graph; graph names kept.
+    JsonLd,
 }
 
 impl FromStr for DumpFormat {
@@ -110,7 +121,8 @@ impl FromStr for DumpFormat {
             "nquads" | "n-quads" | "nq" => DumpFormat::NQuads,
             "trig" => DumpFormat::TriG,
             "turtle" | "ttl" => DumpFormat::Turtle,
-            _ => return Err(format!("unknown dump format {s:?} (one of nquads, trig, turtle)")),
+            "jsonld" | "json-ld" => DumpFormat::JsonLd,
+            _ => return Err(format!("unknown dump format {s:?} (one of nquads, trig, turtle, jsonld)")),
         })
     }
 }
@@ -121,13 +133,14 @@ impl fmt::Display for DumpFormat {
             DumpFormat::NQuads => "nquads",
             DumpFormat::TriG => "trig",
             DumpFormat::Turtle => "turtle",
+            DumpFormat::JsonLd => "jsonld",
         })
     }
 }
 
 fn with_prefixes(format: RdfFormat) -> RdfSerializer {
     let mut serializer = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
+    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::JsonLd { .. }) {
         // With `id:`, every local name would need `\/` escapes; full IRIs read better.
         for (prefix, iri) in PREFIXES.iter().filter(|(p, _)| *p != "id") {
             serializer = serializer.with_prefix(*prefix, *iri).expect("static prefixes are valid IRIs");
@@ -163,7 +176,12 @@ pub(crate) fn write_results(out: QueryOutput, format: ResultFormat, w: &mut dyn 
         (QueryOutput::Boolean(b), None) if format == ResultFormat::Table => writeln!(w, "{b}")?,
         (QueryOutput::Graph(triples), None) => {
             // A table of triples is just Turtle.
-            let rdf = if format == ResultFormat::NTriples { RdfFormat::NTriples } else { RdfFormat::Turtle };
+            let rdf = match format {
+                ResultFormat::NTriples => RdfFormat::NTriples,
+                ResultFormat::JsonLd => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+                ResultFormat::RdfXml => RdfFormat::RdfXml,
+                _ => RdfFormat::Turtle,
+            };
             let mut s = with_prefixes(rdf).for_writer(w);
             for triple in &triples {
                 s.serialize_triple(triple)?;
@@ -172,7 +190,7 @@ pub(crate) fn write_results(out: QueryOutput, format: ResultFormat, w: &mut dyn 
         }
         (QueryOutput::Graph(_), Some(_)) => {
             return Err(Error::Format(format!(
-                "{format} is a SELECT/ASK result format; CONSTRUCT and DESCRIBE results need turtle, ntriples or table"
+                "{format} is a SELECT/ASK result format; CONSTRUCT and DESCRIBE results need turtle, ntriples, jsonld, rdfxml or table"
             )))
         }
         (_, None) => {
@@ -232,8 +250,12 @@ fn write_table(vars: &[String], rows: &[Vec<Option<Term>>], w: &mut dyn Write) -
 
 pub(crate) fn export(store: &oxigraph::store::Store, format: DumpFormat, w: &mut dyn Write) -> Result<(), Error> {
     match format {
-        DumpFormat::NQuads | DumpFormat::TriG => {
-            let rdf = if format == DumpFormat::NQuads { RdfFormat::NQuads } else { RdfFormat::TriG };
+        DumpFormat::NQuads | DumpFormat::TriG | DumpFormat::JsonLd => {
+            let rdf = match format {
+                DumpFormat::NQuads => RdfFormat::NQuads,
+                DumpFormat::TriG => RdfFormat::TriG,
+                _ => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+            };
             let mut s = with_prefixes(rdf).for_writer(w);
             for quad in store.iter() {
                 s.serialize_quad(&quad?)?;

@@ -43,6 +43,7 @@
 //! Queries may use the prefixes `annals: id: sem: prov: nif: gaf: schema:
 //! dct: skos: rdf: rdfs: xsd:` without declaring them.
 
+pub mod endpoint;
 mod error;
 mod filter;
 mod format;
@@ -55,8 +56,8 @@ use std::path::Path;
 
 use annals_extract::model::{ArticleInfo, EventMention};
 use annals_graph::model::{ActorRecord, Linked, LinkedEvent};
-use oxigraph::model::{NamedOrBlankNode, Term, Variable};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Variable};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 
 pub use error::{Error, OpenFailure};
 pub use filter::EventFilter;
@@ -258,7 +259,20 @@ impl Store {
     }
 
     fn run(&self, query_name: &str, sparql: &str, params: &[(String, String)]) -> Result<QueryOutput, Error> {
-        let mut query = parser().parse_query(sparql).map_err(|e| Error::sparql(query_name, e))?;
+        let query = parse_query(query_name, sparql)?;
+        self.evaluate(query_name, sparql, query, params, &EvalOptions::default())
+    }
+
+    /// Evaluates a parsed query: binds the parameters, applies the limits
+    /// and dataset of `options`, and reads every result into memory.
+    pub(crate) fn evaluate(
+        &self,
+        query_name: &str,
+        sparql: &str,
+        mut query: spargebra::Query,
+        params: &[(String, String)],
+        options: &EvalOptions,
+    ) -> Result<QueryOutput, Error> {
         let mut substitutions = Vec::new();
         let mut hidden = Vec::new();
         for (name, value) in params {
@@ -277,6 +291,7 @@ impl Store {
             }
             substitutions.push((variable, param_term(name, value)?));
         }
+        let own_dataset = query.dataset().is_some();
         let mut evaluator = SparqlEvaluator::new();
         if !substitutions.is_empty() {
             // The optimizer sees that nothing in the pattern binds a
@@ -284,12 +299,29 @@ impl Store {
             // substitution applies; optional parameters need it off.
             evaluator = evaluator.without_optimizations();
         }
+        if let Some(token) = &options.cancel {
+            evaluator = evaluator.with_cancellation_token(token.clone());
+        }
         let mut prepared = evaluator.for_query(query);
         for (variable, term) in substitutions {
             prepared = prepared.substitute_variable(variable, term);
         }
-        let results = prepared.on_store(&self.inner).execute().map_err(|e| Error::sparql(query_name, e))?;
-        let eval_error = |e| Error::sparql(query_name, e);
+        // The protocol's dataset overrides the query's FROM; the union
+        // default graph applies only when neither names one.
+        if let Some(graphs) = &options.default_graphs {
+            prepared.dataset_mut().set_default_graph(graphs.iter().cloned().map(Into::into).collect());
+        } else if options.union_default_graph && !own_dataset {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        if let Some(graphs) = &options.named_graphs {
+            prepared.dataset_mut().set_available_named_graphs(graphs.iter().cloned().map(Into::into).collect());
+        }
+        let eval_error = |e: QueryEvaluationError| match e {
+            QueryEvaluationError::Cancelled => Error::Cancelled,
+            e => Error::sparql(query_name, e),
+        };
+        let too_many = |n: usize| options.max_rows.is_some_and(|max| n >= max);
+        let results = prepared.on_store(&self.inner).execute().map_err(eval_error)?;
         Ok(match results {
             QueryResults::Solutions(solutions) => {
                 let vars: Vec<String> = solutions
@@ -301,12 +333,25 @@ impl Store {
                 let mut rows = Vec::new();
                 for solution in solutions {
                     let solution = solution.map_err(eval_error)?;
+                    if too_many(rows.len()) {
+                        return Err(Error::TooManyResults { limit: rows.len() });
+                    }
                     rows.push(vars.iter().map(|v| solution.get(v.as_str()).cloned()).collect());
                 }
                 QueryOutput::Solutions { vars, rows }
             }
             QueryResults::Boolean(b) => QueryOutput::Boolean(b),
-            QueryResults::Graph(triples) => QueryOutput::Graph(triples.collect::<Result<_, _>>().map_err(eval_error)?),
+            QueryResults::Graph(triples) => {
+                let mut out = Vec::new();
+                for triple in triples {
+                    let triple = triple.map_err(eval_error)?;
+                    if too_many(out.len()) {
+                        return Err(Error::TooManyResults { limit: out.len() });
+                    }
+                    out.push(triple);
+                }
+                QueryOutput::Graph(out)
+            }
         })
     }
 
@@ -331,6 +376,22 @@ impl Store {
     pub fn quad_count(&self) -> Result<usize, Error> {
         Ok(self.inner.len()?)
     }
+}
+
+/// What the endpoint adds to an evaluation: a way to stop it, a cap on
+/// the result size and the protocol's dataset.
+#[derive(Clone, Default)]
+pub(crate) struct EvalOptions {
+    pub(crate) cancel: Option<CancellationToken>,
+    /// Fail with [`Error::TooManyResults`] past this many rows or triples.
+    pub(crate) max_rows: Option<usize>,
+    pub(crate) default_graphs: Option<Vec<NamedNode>>,
+    pub(crate) named_graphs: Option<Vec<NamedNode>>,
+    pub(crate) union_default_graph: bool,
+}
+
+pub(crate) fn parse_query(query_name: &str, sparql: &str) -> Result<spargebra::Query, Error> {
+    parser().parse_query(sparql).map_err(|e| Error::sparql(query_name, e))
 }
 
 fn parser() -> spargebra::SparqlParser {

@@ -4,8 +4,11 @@
 mod build;
 mod events;
 mod extract;
+mod network;
 mod query;
+mod serve;
 mod timeline;
+mod why;
 
 use std::process::ExitCode;
 
@@ -20,13 +23,24 @@ pub(crate) fn run(command: Command) -> Result<ExitCode> {
         Command::Build { paths, store, aliases, quiet } => build::run(&paths, &store.store, aliases.as_deref(), quiet),
         Command::Events { store, filter, format } => events::events(&store.store, &filter, format),
         Command::Meetings { store, format } => events::meetings(&store.store, &format),
-        Command::Timeline { store, filter, format, output } => {
-            timeline::run(&store.store, &filter, format, output.as_deref())
+        Command::Timeline { store, filter, format, output, place, lane, max_lanes, title } => {
+            let view = timeline::View { place, lane, max_lanes, title };
+            timeline::run(&store.store, &filter, format, output.as_deref(), &view)
         }
+        Command::Why { store, event, format } => why::run(&store.store, &event, format),
+        Command::Network { store, net, actor, depth, top, format, output } => {
+            let view = network::View { actor, depth, top, format };
+            network::run(&store.store, &net, &view, output.as_deref())
+        }
+        Command::Path { store, net, from_actor, to_actor } => network::path(&store.store, &net, &from_actor, &to_actor),
         Command::Query { store, query, expr, params, format, list } => {
             query::query(&store.store, query.as_deref(), expr.as_deref(), &params, &format, list)
         }
         Command::Export { store, format, output } => query::export(&store.store, &format, output.as_deref()),
+        Command::Serve { store, bind, timeout_ms, max_rows, threads, union_default_graph, quiet } => serve::run(
+            &store.store,
+            serve::ServeConfig { bind, timeout_ms, max_rows, threads, union_default_graph, quiet },
+        ),
         Command::Extract { path, format, dct } => extract::extract(&path, format, dct.as_deref()),
         Command::Timex { dct } => extract::timex(dct.as_deref()),
     }
