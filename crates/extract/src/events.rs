@@ -563,6 +563,28 @@ impl<'a> Sent<'a> {
         (out, i)
     }
 
+    /// Up to four words before a noun trigger at `k`, skipping names and
+    /// parentheses in between (not before `floor`).
+    fn noun_lead(&self, k: usize, floor: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut i = k;
+        while i > floor && out.len() < 4 {
+            i -= 1;
+            if self.words[i] == ")" {
+                while i > floor && self.words[i] != "(" {
+                    i -= 1;
+                }
+                continue;
+            }
+            if let Some(ci) = self.chunk_at[i] {
+                i = self.input.chunks[ci].start.max(floor);
+                continue;
+            }
+            out.push(self.words[i].clone());
+        }
+        out
+    }
+
     /// The actor whose "'s" stands up to three words before token `k`:
     /// "Xi's first visit", "Koizumi's surprise visit".
     fn possessor(&self, k: usize) -> Option<usize> {
@@ -1095,7 +1117,8 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     }
                 }
                 let dest_from = if def.frame == Frame::Noun {
-                    (te..next_trigger.min(te + 6)).find(|&k| matches!(s.words[k].as_str(), "to" | "in")).map(|k| k + 1)
+                    // "visit to X", "trip to X", "stop this week in X"
+                    (te..next_trigger.min(te + 4)).find(|&k| matches!(s.words[k].as_str(), "to" | "in")).map(|k| k + 1)
                 } else {
                     Some(te)
                 };
@@ -1113,7 +1136,8 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 {
                     dests.clear();
                 }
-                visitor.retain(|p| p.kind != crate::model::ActorKind::Organization);
+                // a person travels; "Seoul ... plans to visit Tokyo" names no traveller
+                visitor.retain(|p| p.kind == crate::model::ActorKind::Person);
                 if visitor.is_empty() {
                     continue;
                 }
@@ -1217,14 +1241,19 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     parts.extend(s.participants_of(&s.group_right(b + 1, next_trigger.max(b + 2).min(n), 2).0));
                 }
                 // "X invited Y ... during a phone call": the clause's two parties
-                let during = (ts.saturating_sub(3).max(prev_trigger_end)..ts)
-                    .any(|k| matches!(s.words[k].as_str(), "during" | "at" | "on" | "in"))
-                    && (ts.saturating_sub(3)..ts)
-                        .any(|k| matches!(s.words[k].as_str(), "a" | "an" | "the" | "their" | "his" | "her"))
-                    || (ts.saturating_sub(4).max(prev_trigger_end)..ts).any(|k| s.words[k] == "their");
+                // the words before the noun, past a name and its parenthesis:
+                // "during the Asia-Pacific Economic Cooperation (APEC) meeting"
+                let lead = s.noun_lead(ts, prev_trigger_end.max(cs));
+                let during = lead.iter().any(|w| matches!(w.as_str(), "during" | "at" | "on" | "in"))
+                    && lead.iter().any(|w| matches!(w.as_str(), "a" | "an" | "the" | "their" | "his" | "her"))
+                    || lead.iter().any(|w| w == "their");
                 if during && parts.is_empty() {
                     let subj = s.subject(cs, ts);
-                    if let Some(&last) = subj.last() {
+                    if subj.len() >= 2 {
+                        // "X and Y exchanged gifts during the summit": the subject group met
+                        parts.extend(s.participants_of(&subj));
+                        conf -= 0.1;
+                    } else if let Some(&last) = subj.last() {
                         let after = s.input.chunks[last].end;
                         let (obj, _) = s.group_right(after, ts, 6);
                         if !obj.is_empty() {
@@ -1446,7 +1475,12 @@ fn push_event(
     );
     if s.has_phrase(near, ts, &lex.negated) || called_off {
         status = Status::Negated;
-    } else if kind == EventType::Invite || s.has_phrase(window.start, ts, &lex.proposed) {
+    } else if kind == EventType::Invite
+        || s.has_phrase(window.start, ts, &lex.proposed)
+        || frame == Frame::Noun
+            && s.has_phrase(0, ts, &lex.proposed)
+            && date.is_none_or(|d| ctx.dct.is_none_or(|c| d.interval().0 > c))
+    {
         status = Status::Proposed;
     } else if trigger_words[0] == "to"
         || (cs..ts).any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts && verb))

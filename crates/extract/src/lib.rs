@@ -136,8 +136,8 @@ pub fn extract(doc: &Document) -> Extraction {
         })
         .collect();
     let raw = nest_in_visits(raw, text);
-    let raw = place_from_visits(raw);
-    let mentions = merge_in_document(doc, text, &sents, raw);
+    let mut mentions = merge_in_document(doc, text, &sents, raw);
+    place_from_visits(&mut mentions);
     let info = ArticleInfo {
         id: doc.id.clone(),
         date,
@@ -233,44 +233,42 @@ const PAST_CUES: &[&str] = &[
 ];
 
 /// Where the traveller is: an event with no place of its own, sharing a
-/// participant with a visit this article reported earlier at a compatible
-/// date, happens at that visit's destination (the most specific one when
-/// the article names both "China" and "Beijing").
-fn place_from_visits(mut raw: Vec<(usize, events::RawEvent, bool)>) -> Vec<(usize, events::RawEvent, bool)> {
+/// participant with a dated visit (occurred or planned) this article reported
+/// before it at a compatible date, happens at that visit's destination (the
+/// most specific one when the article names both "China" and "Beijing").
+fn place_from_visits(mentions: &mut [EventMention]) {
     let gaz = gazetteer::Gazetteer::builtin();
     let is_country = |p: &str| {
         let f = coref::fold(p);
         gaz.countries.iter().any(|c| coref::fold(&c.name) == f || c.aliases.iter().any(|a| coref::fold(a) == f))
     };
-    let mut visits: Vec<(Vec<String>, Option<PartialDate>, String)> = Vec::new();
-    for (_, e, _) in raw.iter_mut() {
-        let names: Vec<String> = e.participants.iter().map(|p| coref::fold(&p.name)).collect();
-        if e.kind == model::EventType::Visit {
-            if let Some(p) = &e.place {
-                visits.push((names, e.date, p.clone()));
-            }
-            continue;
-        }
-        if e.place.is_some() {
-            continue;
-        }
-        let compatible = |d: &Option<PartialDate>| match (d, e.date) {
-            (Some(a), Some(b)) => a.compatible(&b),
-            _ => true,
-        };
+    // visits that happened or are firmly planned, with a date
+    let visits: Vec<(Vec<String>, PartialDate, String, usize)> = mentions
+        .iter()
+        .filter(|m| {
+            m.kind == model::EventType::Visit && matches!(m.status, model::Status::Occurred | model::Status::Planned)
+        })
+        .filter_map(|m| {
+            let names = m.participants.iter().map(|p| coref::fold(&p.name)).collect();
+            Some((names, m.date?, m.place.clone()?, m.evidence.start))
+        })
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.kind != model::EventType::Visit && m.place.is_none()) {
+        let Some(date) = m.date else { continue };
+        let names: Vec<String> = m.participants.iter().map(|p| coref::fold(&p.name)).collect();
         let mut found: Vec<&String> = visits
             .iter()
-            .rev()
-            .filter(|(v, d, _)| v.iter().any(|n| names.contains(n)) && compatible(d))
-            .map(|(_, _, p)| p)
+            .filter(|(v, d, _, at)| {
+                *at <= m.evidence.start && v.iter().any(|n| names.contains(n)) && d.compatible(&date)
+            })
+            .map(|(_, _, p, _)| p)
             .collect();
         // a city before a country
         found.sort_by_key(|p| is_country(p));
         if let Some(p) = found.first() {
-            e.place = Some((*p).clone());
+            m.place = Some((*p).clone());
         }
     }
-    raw
 }
 
 /// How far from the document date a date may be and still serve as the
@@ -351,6 +349,7 @@ fn merge_in_document(
                     _ => true,
                 }
                 && (m.status == e.status || m.date.is_some() && m.date == e.date && !loose)
+                && same_place(m.kind, m.place.as_deref(), e.place.as_deref())
         });
         if let Some((i, m)) = same {
             if let Some(d) = e.date {
@@ -389,6 +388,43 @@ fn merge_in_document(
         });
     }
     out
+}
+
+/// Whether two places named in one article can be the same event's: one
+/// missing, the same words, or (except for visits, whose legs differ by
+/// destination) a city and its country.
+fn same_place(kind: model::EventType, a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return true };
+    let (fa, fb) = (coref::fold(a), coref::fold(b));
+    if fa == fb || fa.contains(&fb) || fb.contains(&fa) {
+        return true;
+    }
+    let g = gazetteer::Gazetteer::builtin();
+    if kind == model::EventType::Visit {
+        // a visit to China and one to Beijing are one trip; one to Shanghai is another leg
+        return g.countries.iter().any(|c| {
+            let country = coref::fold(&c.name) == fa || c.aliases.iter().any(|x| coref::fold(x) == fa);
+            let capital = coref::fold(&c.capital) == fb;
+            let country2 = coref::fold(&c.name) == fb || c.aliases.iter().any(|x| coref::fold(x) == fb);
+            let capital2 = coref::fold(&c.capital) == fa;
+            country && capital || country2 && capital2
+        });
+    }
+    let country_of = |f: &str| {
+        g.countries.iter().position(|c| {
+            coref::fold(&c.name) == f
+                || coref::fold(&c.capital) == f
+                || c.aliases.iter().any(|x| coref::fold(x) == f)
+                || c.cities.iter().any(|x| coref::fold(x) == f)
+        })
+    };
+    let is_country = |f: &str| {
+        g.countries.iter().any(|c| coref::fold(&c.name) == f || c.aliases.iter().any(|x| coref::fold(x) == f))
+    };
+    match (country_of(&fa), country_of(&fb)) {
+        (Some(x), Some(y)) => x == y && (is_country(&fa) || is_country(&fb)),
+        _ => true,
+    }
 }
 
 /// FNV-1a, 64 bits, hex: a content fingerprint, stable across builds.
