@@ -242,26 +242,33 @@ fn place_from_visits(mentions: &mut [EventMention]) {
         let f = coref::fold(p);
         gaz.countries.iter().any(|c| coref::fold(&c.name) == f || c.aliases.iter().any(|a| coref::fold(a) == f))
     };
-    // visits that happened or are firmly planned, with a date
-    let visits: Vec<(Vec<String>, PartialDate, String, usize)> = mentions
+    // where people were, and for how long: a visit covers a week from its
+    // first day, any other event with a place its own day and the two after
+    let stays: Vec<(Vec<String>, PartialDate, i64, String, usize)> = mentions
         .iter()
-        .filter(|m| {
-            m.kind == model::EventType::Visit && matches!(m.status, model::Status::Occurred | model::Status::Planned)
-        })
+        .filter(|m| matches!(m.status, model::Status::Occurred | model::Status::Planned))
         .filter_map(|m| {
             let names = m.participants.iter().map(|p| coref::fold(&p.name)).collect();
-            Some((names, m.date?, m.place.clone()?, m.evidence.start))
+            let days = if m.kind == model::EventType::Visit { 7 } else { 2 };
+            Some((names, m.date?, days, m.place.clone()?, m.evidence.start))
         })
         .collect();
+    let covers = |d: &PartialDate, days: i64, date: &PartialDate| match (d.precision(), date.precision()) {
+        (3, 3) => {
+            let (a, b) = (d.interval().0, date.interval().0);
+            b >= a && (b - a).num_days() <= days
+        }
+        _ => d.compatible(date),
+    };
     for m in mentions.iter_mut().filter(|m| m.kind != model::EventType::Visit && m.place.is_none()) {
         let Some(date) = m.date else { continue };
         let names: Vec<String> = m.participants.iter().map(|p| coref::fold(&p.name)).collect();
-        let mut found: Vec<&String> = visits
+        let mut found: Vec<&String> = stays
             .iter()
-            .filter(|(v, d, _, at)| {
-                *at <= m.evidence.start && v.iter().any(|n| names.contains(n)) && d.compatible(&date)
+            .filter(|(v, d, days, _, at)| {
+                *at < m.evidence.start && v.iter().any(|n| names.contains(n)) && covers(d, *days, &date)
             })
-            .map(|(_, _, p, _)| p)
+            .map(|(_, _, _, p, _)| p)
             .collect();
         // a city before a country
         found.sort_by_key(|p| is_country(p));
