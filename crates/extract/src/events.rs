@@ -1301,7 +1301,13 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         if parts.len() < 2 {
             continue;
         }
-        let place = s.place(prev_trigger_end.max(cs), next_trigger.max(te));
+        let mut place = s.place(prev_trigger_end.max(cs), next_trigger.max(te));
+        if place.is_none() && def.kind == EventType::Host {
+            // "welcomed X to the Elysee", "welcome X to Admiralty House"
+            place = (te..next_trigger.min(te + 8))
+                .find(|&k| s.words[k] == "to" && k > te)
+                .and_then(|k| s.destination(k + 1, next_trigger.max(k + 2).min(n)));
+        }
         if splits.is_empty() {
             splits.push(parts);
         }

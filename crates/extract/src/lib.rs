@@ -250,7 +250,7 @@ fn place_from_visits(mentions: &mut [EventMention]) {
         .filter_map(|m| {
             let names = m.participants.iter().map(|p| coref::fold(&p.name)).collect();
             let days = if m.kind == model::EventType::Visit { 7 } else { 2 };
-            Some((names, m.date?, days, m.place.clone()?, m.evidence.start))
+            Some((names, m.date?, days, m.place.clone()?, m.trigger.start))
         })
         .collect();
     let covers = |d: &PartialDate, days: i64, date: &PartialDate| match (d.precision(), date.precision()) {
@@ -266,7 +266,7 @@ fn place_from_visits(mentions: &mut [EventMention]) {
         let mut found: Vec<&String> = stays
             .iter()
             .filter(|(v, d, days, _, at)| {
-                *at < m.evidence.start && v.iter().any(|n| names.contains(n)) && covers(d, *days, &date)
+                *at < m.trigger.start && v.iter().any(|n| names.contains(n)) && covers(d, *days, &date)
             })
             .map(|(_, _, _, p, _)| p)
             .collect();
