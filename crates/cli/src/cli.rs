@@ -250,6 +250,25 @@ pub(crate) enum Command {
         #[arg(long)]
         dct: Option<String>,
     },
+    /// Actors in the store: people, organizations, countries, with titles and sources.
+    Actors {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Only actors of this kind (person, organization, country, group).
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, value_enum, default_value_t = EventFormat::Table)]
+        format: EventFormat,
+    },
+    /// One actor: its aliases, roles over time and events.
+    Actor {
+        #[command(flatten)]
+        store: StoreArg,
+        /// A name, alias or id ("Lee Jae-myung", "Lee Jae Myung", "lee-jae-myung").
+        name: String,
+        #[arg(long, value_enum, default_value_t = EventFormat::Table)]
+        format: EventFormat,
+    },
     /// Time expressions in standard input, as JSON lines (character offsets).
     Timex {
         /// The document creation date (YYYY-MM-DD).

@@ -29,6 +29,8 @@ pub(crate) struct WordLists {
     pub(crate) name_variants: Vec<Vec<String>>,
     /// Common nouns that make a capitalized run something other than a person.
     pub(crate) non_person_words: Vec<String>,
+    /// Roles outside government ("chairman", "research fellow").
+    pub(crate) non_government_roles: Vec<String>,
 }
 
 /// What a gazetteer entry names.
@@ -69,6 +71,7 @@ pub struct ActorLexicon {
     /// Lowercased title -> (rank, head).
     title_rank: HashMap<String, (u8, bool)>,
     non_person: HashSet<String>,
+    non_government: HashSet<String>,
 }
 
 static LEXICON: LazyLock<ActorLexicon> = LazyLock::new(ActorLexicon::build);
@@ -144,6 +147,7 @@ impl ActorLexicon {
             automaton,
             not_name: lower_set(&words.not_name_words),
             non_person: lower_set(&words.non_person_words),
+            non_government: lower_set(&words.non_government_roles),
             particles: lower_set(&words.name_particles),
             org_heads: lower_set(&words.org_heads),
             role_nouns: lower_set(&gazetteer.titles.role_nouns),
@@ -266,31 +270,48 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
     // capitalized runs the gazetteer did not claim
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     let mut i = 0;
+    let free_word = |i: usize| i < tokens.len() && !covered[i] && tokens[i].kind == TokenKind::Word;
     while i < tokens.len() {
-        if covered[i] || tokens[i].kind != TokenKind::Word || !name_word(lex, word(i)) {
+        // "Park Min-seo", "Moon Jae-in": a listed word ("park", "moon") starts
+        // a name when an East Asian given name follows
+        let surname_first =
+            free_word(i) && is_capitalized(word(i)) && free_word(i + 1) && hyphenated_given_name(word(i + 1));
+        if covered[i] || tokens[i].kind != TokenKind::Word || !(name_word(lex, word(i)) || surname_first) {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
+        // the words of the name, with initials keeping their period ("F.")
+        let mut words: Vec<&str> = vec![word(i)];
         loop {
-            let continues = end < tokens.len()
-                && !covered[end]
-                && tokens[end].kind == TokenKind::Word
-                && (name_word(lex, word(end)) || continues_name(lex, tokens, text, end));
+            let continues = free_word(end)
+                && (name_word(lex, word(end)) || continues_name(lex, tokens, text, end) || article_particle(word(end)));
+            // "Ursula von der Leyen", "Lula da Silva": particles, then a name word
+            let particles =
+                (end..tokens.len()).take_while(|&k| free_word(k) && lex.is_particle(&word(k).to_lowercase())).count();
             if continues {
+                words.push(word(end));
                 end += 1;
-            } else if end + 1 < tokens.len()
-                && lex.is_particle(&word(end).to_lowercase())
-                && !covered[end + 1]
+            } else if particles > 0 && free_word(end + particles) && name_word(lex, word(end + particles)) {
+                words.extend((end..=end + particles).map(word));
+                end += particles + 1;
+            } else if is_initial_letter(word(end - 1))
+                && end + 1 < tokens.len()
+                && word(end) == "."
+                && free_word(end + 1)
                 && name_word(lex, word(end + 1))
             {
+                // "John F. Kennedy": the period of an initial, then the name goes on
+                if let Some(last) = words.last_mut() {
+                    *last = &text[tokens[end - 1].span.start..tokens[end].span.end];
+                }
+                words.push(word(end + 1));
                 end += 2;
             } else {
                 break;
             }
         }
-        let words: Vec<&str> = (start..end).map(word).collect();
         let name = words.join(" ");
         let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         let all_caps = words.iter().all(|w| !w.chars().any(|c| c.is_lowercase()));
@@ -384,6 +405,56 @@ fn continues_name(lex: &ActorLexicon, tokens: &[Token], text: &str, i: usize) ->
         && lex.not_name.contains(&w.to_lowercase())
 }
 
+/// "Min-seo", "Jae-in", "Geun-hye": a capitalized syllable, a hyphen, a
+/// lowercase syllable.
+fn hyphenated_given_name(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else { return false };
+    is_capitalized(a)
+        && a.chars().count() <= 5
+        && !b.is_empty()
+        && b.chars().count() <= 5
+        && b.chars().all(|c| c.is_lowercase())
+}
+
+/// "al-Assad", "el-Sisi", "bin-Zayed": an Arabic article or particle
+/// joined to a capitalized name.
+fn article_particle(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else { return false };
+    matches!(a, "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "ar" | "an" | "ibn" | "bin" | "abu" | "ul" | "ud")
+        && is_capitalized(b)
+}
+
+fn is_initial_letter(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(|x| x.is_uppercase()) && c.next().is_none()
+}
+
+/// Weekdays and months: "the Ministry of Defence on Monday" ends before them.
+fn calendar_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// A capital after a lowercase letter, past the surname prefixes that
 /// have one ("Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O'").
 fn inner_capital(w: &str) -> bool {
@@ -412,9 +483,13 @@ fn extend_org_names(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>) {
         if let Tag::OrgName(name) = &chunks[i].tag {
             let mut end = chunks[i].end;
             let mut name = name.clone();
-            while end + 1 < tokens.len() && matches!(word(end), "of" | "for" | "on") && is_capitalized(word(end + 1)) {
+            while end + 1 < tokens.len()
+                && matches!(word(end), "of" | "for" | "on")
+                && is_capitalized(word(end + 1))
+                && !calendar_word(word(end + 1))
+            {
                 let mut e = end + 1;
-                while e < tokens.len() && is_capitalized(word(e)) {
+                while e < tokens.len() && is_capitalized(word(e)) && !calendar_word(word(e)) {
                     e += 1;
                 }
                 name = format!("{name} {} {}", word(end), (end + 1..e).map(word).collect::<Vec<_>>().join(" "));
@@ -595,7 +670,17 @@ fn title_level(t: &str) -> Option<(u8, bool)> {
 /// role word).
 fn roles_conflict(a: &[String], b: &[String]) -> bool {
     let head = |v: &[String]| v.iter().any(|t| title_level(t).is_some_and(|(_, h)| h));
-    let outside = |v: &[String]| !v.is_empty() && v.iter().all(|t| title_level(t).is_none_or(|(r, h)| !h && r <= 5));
+    let lex = lexicon();
+    let outside = |v: &[String]| {
+        !v.is_empty()
+            && v.iter().all(|t| {
+                let l = t.to_lowercase();
+                let last = l.rsplit(' ').next().unwrap_or("");
+                lex.non_government.contains(&l)
+                    || lex.non_government.contains(last)
+                    || title_level(t).is_none_or(|(r, h)| !h && r <= 5)
+            })
+    };
     (head(a) && outside(b)) || (head(b) && outside(a))
 }
 

@@ -59,6 +59,16 @@ pub struct SentenceChunks<'a> {
 pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
     let lex = lexicon();
     let mut people: HashMap<String, Person> = HashMap::new();
+    // every word of every full name in the document
+    let full_words: std::collections::HashSet<String> = sentences
+        .iter()
+        .flat_map(|s| s.chunks.iter())
+        .filter_map(|c| match &c.tag {
+            Tag::Person(p) if p.name.contains(' ') => Some(p.name.split_whitespace().map(fold).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
     for s in sentences.iter() {
         for c in s.chunks.iter() {
             if let Tag::Person(p) = &c.tag {
@@ -66,6 +76,10 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                 // a one-word name counts as a person of its own only with a
                 // title or nationality ("Brazilian President Lula")
                 if words.len() < 2 && p.title.is_none() && p.country.is_none() {
+                    continue;
+                }
+                // "President Lee" next to "Lee Jae-myung" is a short form, not a person of its own
+                if words.len() < 2 && full_words.contains(&fold(words[0])) {
                     continue;
                 }
                 let e = people.entry(fold(&p.name)).or_default();

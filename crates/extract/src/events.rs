@@ -763,7 +763,13 @@ impl<'a> Sent<'a> {
     fn subject(&self, clause_start: usize, trigger: usize) -> Vec<usize> {
         // the verb group right before the trigger: "X will also meet", "X, 70, met"
         let mut k = trigger;
-        while k > clause_start && in_verb_group(&self.words[k - 1]) {
+        // past the verb group, and for a noun its article and light verb:
+        // "X will have a private meeting", "X held a summit"
+        while k > clause_start
+            && (in_verb_group(&self.words[k - 1])
+                || matches!(self.words[k - 1].as_str(), "a" | "an" | "the")
+                || LEXICON.light_verbs.contains(&self.words[k - 1]))
+        {
             k -= 1;
         }
         // "..., Satya Nadella, met": a comma right after a person's name

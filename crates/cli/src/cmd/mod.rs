@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns parsed flags into a plain
 //! config before doing any work.
 
+mod actors;
 mod build;
 mod events;
 mod extract;
@@ -43,6 +44,8 @@ pub(crate) fn run(command: Command) -> Result<ExitCode> {
         ),
         Command::Extract { path, format, dct } => extract::extract(&path, format, dct.as_deref()),
         Command::Timex { dct } => extract::timex(dct.as_deref()),
+        Command::Actors { store, kind, format } => actors::list(&store.store, kind.as_deref(), format),
+        Command::Actor { store, name, format } => actors::show(&store.store, &name, format),
     }
 }
 
