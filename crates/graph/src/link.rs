@@ -11,39 +11,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use annals_extract::coref::fold;
+use annals_extract::actors::{same_person, PersonFacts};
 use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, PartialDate};
 
 use crate::cluster::{cluster_mentions, EventContext};
 use crate::model::{ActorRecord, Linked, TitleSpan};
-
-/// Romanization variants of given names that news spells both ways.
-const NAME_VARIANTS: &[(&str, &str)] = &[
-    ("sergei", "sergey"),
-    ("aleksandr", "alexander"),
-    ("alexandr", "alexander"),
-    ("aleksei", "alexei"),
-    ("alexey", "alexei"),
-    ("yevgeny", "evgeny"),
-    ("yevgeniy", "evgeny"),
-    ("dmitri", "dmitry"),
-    ("dmitriy", "dmitry"),
-    ("yuri", "yury"),
-    ("yuriy", "yury"),
-    ("andrei", "andrey"),
-    ("nikolai", "nikolay"),
-    ("mikhail", "mikhail"),
-    ("volodymyr", "volodymyr"),
-    ("zelenskyy", "zelensky"),
-    ("zelenskiy", "zelensky"),
-    ("mohammed", "muhammad"),
-    ("mohammad", "muhammad"),
-    ("mohamed", "muhammad"),
-    ("muhammed", "muhammad"),
-    ("mohamad", "muhammad"),
-    ("erdogan", "erdogan"),
-    ("kadhimi", "kadhimi"),
-];
 
 /// User-supplied knowledge about names: force or forbid merges.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -63,16 +35,10 @@ impl Aliases {
     }
 }
 
-/// The key two names must share to be one actor.
+/// The key two names must share to be one actor: case, spaces, hyphens,
+/// accents and romanization variants folded (`data/lexicon.ron`).
 pub fn actor_key(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let f = fold(w);
-            NAME_VARIANTS.iter().find(|(a, _)| *a == f).map_or(f, |(_, b)| (*b).to_string())
-        })
-        .collect::<Vec<_>>()
-        .join("")
+    annals_extract::actors::name_key(name)
 }
 
 struct ActorAcc {
@@ -113,15 +79,60 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
             }
         }
     }
+    // what the articles say of each name: country, titles, dates
+    let mut facts: HashMap<String, (Option<String>, Vec<String>, Option<(PartialDate, PartialDate)>)> = HashMap::new();
+    for m in mentions {
+        let doc_date = doc_info.get(m.doc.as_str()).and_then(|a| a.date);
+        for p in m.participants.iter().filter(|p| p.kind == ActorKind::Person) {
+            let f = facts.entry(actor_key(&p.name)).or_default();
+            if f.0.is_none() {
+                f.0 = p.country.clone();
+            }
+            if let Some(t) = &p.title {
+                if !f.1.contains(t) {
+                    f.1.push(t.clone());
+                }
+            }
+            if let Some(d) = doc_date {
+                f.2 = Some(f.2.map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
+            }
+        }
+    }
+    let person_facts =
+        |key: &str, name: &str| -> Option<(Option<String>, Vec<String>, Option<(PartialDate, PartialDate)>, String)> {
+            facts.get(key).map(|(c, t, d)| (c.clone(), t.clone(), *d, name.to_string()))
+        };
+    let mut full_names: HashMap<String, String> = HashMap::new();
+    for p in mentions.iter().flat_map(|m| &m.participants) {
+        if p.kind == ActorKind::Person && p.name.contains(' ') {
+            full_names.entry(actor_key(&p.name)).or_insert_with(|| p.name.clone());
+        }
+    }
     for p in mentions.iter().flat_map(|m| &m.participants) {
         let k = actor_key(&p.name);
         if p.kind != ActorKind::Person || p.name.contains(' ') || forced.contains_key(&k) {
             continue;
         }
-        if let Some([full]) = by_word.get(&k).map(Vec::as_slice) {
-            let refused = distinct.iter().any(|(a, b)| (a == &k && b == full) || (b == &k && a == full));
+        let Some(cands) = by_word.get(&k) else { continue };
+        let Some(single) = person_facts(&k, &p.name) else { continue };
+        // among the full names containing this word, those that can be the
+        // same person (country, role, time): join only when one is left
+        let fitting: Vec<&String> = cands
+            .iter()
+            .filter(|full| {
+                let Some(other) = person_facts(full, full_names.get(*full).map_or("", String::as_str)) else {
+                    return false;
+                };
+                let a =
+                    PersonFacts { name: &single.3, country: single.0.as_deref(), titles: &single.1, seen: single.2 };
+                let b = PersonFacts { name: &other.3, country: other.0.as_deref(), titles: &other.1, seen: other.2 };
+                same_person(&a, &b)
+            })
+            .collect();
+        if let [full] = fitting.as_slice() {
+            let refused = distinct.iter().any(|(a, b)| (a == &k && b == *full) || (b == &k && a == *full));
             if !refused {
-                forced.insert(k, full.clone());
+                forced.insert(k, (*full).clone());
             }
         }
     }
