@@ -165,6 +165,11 @@ impl ActorLexicon {
     pub fn country_name(&self, idx: usize) -> &str {
         &self.gazetteer.countries[idx].name
     }
+    /// Whether a title is a head-of-state or head-of-government one.
+    pub fn is_head_title(&self, title: &str) -> bool {
+        self.title_heads.get(title).copied().unwrap_or(false)
+    }
+
     pub(crate) fn is_particle(&self, w: &str) -> bool {
         self.particles.contains(w)
     }

@@ -1143,6 +1143,23 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     dests.clear();
                 }
                 // a person travels; "Seoul ... plans to visit Tokyo" names no traveller
+                // a government travels as its leader: "Seoul ... plans to visit Tokyo"
+                // is the visit of the South Korean head of state or government
+                // this article names, if it names exactly one
+                for v in visitor.iter_mut().filter(|p| p.kind == crate::model::ActorKind::Country) {
+                    let leaders: Vec<&Participant> = ctx
+                        .recent_persons
+                        .iter()
+                        .filter(|p| {
+                            p.country == v.country && p.title.as_deref().is_some_and(|t| lexicon().is_head_title(t))
+                        })
+                        .collect();
+                    if let [leader] = leaders.as_slice() {
+                        *v = (*leader).clone();
+                        conf -= 0.2;
+                    }
+                }
+                // a person travels; a country with no named leader gives no visit
                 visitor.retain(|p| p.kind == crate::model::ActorKind::Person);
                 if visitor.is_empty() {
                     continue;
