@@ -925,7 +925,7 @@ impl<'a> Sent<'a> {
         let mut out = Vec::new();
         let mut i = from;
         let mut words = 0;
-        while i < end && words < 6 {
+        while i < end && words < 4 {
             if let Some(ci) = self.chunk_at[i] {
                 let c = &self.input.chunks[ci];
                 let prep_ok = !needs_prep
@@ -968,7 +968,7 @@ impl<'a> Sent<'a> {
                 i = c.end;
                 continue;
             }
-            if self.is_break(i) || self.words[i] == "from" {
+            if self.is_break(i) || matches!(self.words[i].as_str(), "from" | "," | "or") {
                 break;
             }
             words += 1;
