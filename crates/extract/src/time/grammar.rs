@@ -550,7 +550,7 @@ impl<'a> P<'a> {
             let firm_to = k > 0
                 && [
                     "is", "are", "set", "due", "going", "agreed", "decided", "promised", "vowed", "pledged", "plans",
-                    "hopes", "intends",
+                    "hopes", "intends", "plan", "planning", "hope", "intend", "preparing",
                 ]
                 .iter()
                 .any(|x| self.is(k - 1, x));
@@ -572,7 +572,15 @@ impl<'a> P<'a> {
         if t.kind != Kind::Word {
             return None;
         }
+        // "lower-than-expected earnings", "long-planned": part of an adjective.
+        if k > 0 && self.hyphen(k - 1) {
+            return None;
+        }
         let w = self.word(k);
+        // "could not be reached", "couldn't say": a past inability.
+        if w.eq_ignore_ascii_case("could") && (self.is(k + 1, "not") || self.is(k + 1, "n't")) {
+            return Some(Tense::Past);
+        }
         if w.eq_ignore_ascii_case("to") {
             // "to meet": an infinitive points forward.
             let nx = self.t.get(k + 1)?;
@@ -664,6 +672,11 @@ impl<'a> P<'a> {
             steps += 1;
             if !self.same_sent(k, i) {
                 break;
+            }
+            // "Just ahead of the trip, the department on Sunday issued...":
+            // "ahead of" speaks for its own object, not for a date further on.
+            if i - k > 3 && self.is(k, "ahead") && self.is(k + 1, "of") {
+                continue;
             }
             if let Some(x) = self.marker(k) {
                 left.push(x);
