@@ -307,7 +307,7 @@ fn context_date(
         .iter()
         .filter(|t| t.span.start >= lo && t.span.end <= e.trigger.start)
         .filter_map(|t| events::event_date(t).filter(near).map(|d| (d, t)))
-        .last()
+        .next_back()
         .map(|(d, t)| (d, format!("(context: {})", &text[t.span.start..t.span.end])));
     from_context.or_else(|| {
         // news reports the present: an undated event told as happening or

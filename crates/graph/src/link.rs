@@ -41,6 +41,26 @@ pub fn actor_key(name: &str) -> String {
     annals_extract::actors::name_key(name)
 }
 
+/// What the articles say of one name, to decide whether two names can be
+/// one person.
+#[derive(Default)]
+struct NameFacts {
+    name: String,
+    country: Option<String>,
+    titles: Vec<String>,
+    seen: Option<(PartialDate, PartialDate)>,
+}
+
+impl NameFacts {
+    fn view(&self) -> PersonFacts<'_> {
+        PersonFacts { name: &self.name, country: self.country.as_deref(), titles: &self.titles, seen: self.seen }
+    }
+
+    fn same_person(&self, other: &NameFacts) -> bool {
+        same_person(&self.view(), &other.view())
+    }
+}
+
 struct ActorAcc {
     kind: ActorKind,
     spellings: BTreeMap<String, usize>,
@@ -80,32 +100,25 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
         }
     }
     // what the articles say of each name: country, titles, dates
-    let mut facts: HashMap<String, (Option<String>, Vec<String>, Option<(PartialDate, PartialDate)>)> = HashMap::new();
+    let mut facts: HashMap<String, NameFacts> = HashMap::new();
     for m in mentions {
         let doc_date = doc_info.get(m.doc.as_str()).and_then(|a| a.date);
         for p in m.participants.iter().filter(|p| p.kind == ActorKind::Person) {
             let f = facts.entry(actor_key(&p.name)).or_default();
-            if f.0.is_none() {
-                f.0 = p.country.clone();
+            if f.name.is_empty() {
+                f.name = p.name.clone();
+            }
+            if f.country.is_none() {
+                f.country = p.country.clone();
             }
             if let Some(t) = &p.title {
-                if !f.1.contains(t) {
-                    f.1.push(t.clone());
+                if !f.titles.contains(t) {
+                    f.titles.push(t.clone());
                 }
             }
             if let Some(d) = doc_date {
-                f.2 = Some(f.2.map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
+                f.seen = Some(f.seen.map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
             }
-        }
-    }
-    let person_facts =
-        |key: &str, name: &str| -> Option<(Option<String>, Vec<String>, Option<(PartialDate, PartialDate)>, String)> {
-            facts.get(key).map(|(c, t, d)| (c.clone(), t.clone(), *d, name.to_string()))
-        };
-    let mut full_names: HashMap<String, String> = HashMap::new();
-    for p in mentions.iter().flat_map(|m| &m.participants) {
-        if p.kind == ActorKind::Person && p.name.contains(' ') {
-            full_names.entry(actor_key(&p.name)).or_insert_with(|| p.name.clone());
         }
     }
     for p in mentions.iter().flat_map(|m| &m.participants) {
@@ -113,22 +126,11 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
         if p.kind != ActorKind::Person || p.name.contains(' ') || forced.contains_key(&k) {
             continue;
         }
-        let Some(cands) = by_word.get(&k) else { continue };
-        let Some(single) = person_facts(&k, &p.name) else { continue };
+        let (Some(cands), Some(single)) = (by_word.get(&k), facts.get(&k)) else { continue };
         // among the full names containing this word, those that can be the
         // same person (country, role, time): join only when one is left
-        let fitting: Vec<&String> = cands
-            .iter()
-            .filter(|full| {
-                let Some(other) = person_facts(full, full_names.get(*full).map_or("", String::as_str)) else {
-                    return false;
-                };
-                let a =
-                    PersonFacts { name: &single.3, country: single.0.as_deref(), titles: &single.1, seen: single.2 };
-                let b = PersonFacts { name: &other.3, country: other.0.as_deref(), titles: &other.1, seen: other.2 };
-                same_person(&a, &b)
-            })
-            .collect();
+        let fitting: Vec<&String> =
+            cands.iter().filter(|full| facts.get(*full).is_some_and(|other| single.same_person(other))).collect();
         if let [full] = fitting.as_slice() {
             let refused = distinct.iter().any(|(a, b)| (a == &k && b == *full) || (b == &k && a == *full));
             if !refused {
