@@ -306,6 +306,8 @@ fn context_date(
     let from_context = timexes
         .iter()
         .filter(|t| t.span.start >= lo && t.span.end <= e.trigger.start)
+        // "Saturday marks the 20th anniversary of ...": that date is not the event's
+        .filter(|t| !text[t.span.end..e.trigger.start].contains("anniversary"))
         .filter_map(|t| events::event_date(t).filter(near).map(|d| (d, t)))
         .next_back()
         .map(|(d, t)| (d, format!("(context: {})", &text[t.span.start..t.span.end])));
