@@ -554,7 +554,10 @@ impl<'a> P<'a> {
                 ]
                 .iter()
                 .any(|x| self.is(k - 1, x));
-            (w.eq_ignore_ascii_case("to") && !firm_to) || self.t[k].entry.is_some_and(|e| e.flags & WEAK_FUTURE != 0)
+            // "would be traveling": a planned event, not a hypothetical.
+            let progressive = w.eq_ignore_ascii_case("would") && self.is(k + 1, "be") && self.word(k + 2).ends_with("ing");
+            (w.eq_ignore_ascii_case("to") && !firm_to)
+                || !progressive && self.t[k].entry.is_some_and(|e| e.flags & WEAK_FUTURE != 0)
         } else {
             // regular -ed forms are often adjectives ("the unspecified date")
             self.t[k].entry.is_none_or(|e| e.flags & PAST == 0)
@@ -1085,6 +1088,11 @@ impl<'a> P<'a> {
         // "Monday morning", "Tuesday night"
         if let Some(p) = self.t.get(end).and_then(|t| t.entry).and_then(|e| e.day_part) {
             if self.t[end].kind == Kind::Word && !self.is(end, "overnight") {
+                // TimeBank gives "Friday night" the day itself (9 of 14 times,
+                // counting the ones where only "Friday" is tagged).
+                if p == "NI" && date.is_some() {
+                    return Some(Cand::date(end + 1, base).with_day(date));
+                }
                 return Some(Cand::new(end + 1, TimexType::Time, format!("{base}T{p}")).with_day(date));
             }
         }
@@ -2194,7 +2202,15 @@ impl<'a> P<'a> {
         );
         if let Some(y) = year {
             // "the 1988 quarter" looks back; it does not become the text's quarter
-            if year_off == 0 && !back && (explicit_year.is_none() || q.is_some()) {
+            // nor does a quarter still to come ("expect losses through the third
+            // quarter of 1990", "to continue into the fourth quarter"):
+            // results are reported for quarters that have ended or are ending.
+            let done = self.dct.is_none_or(|d| {
+                let p = add_months(d, -3);
+                (y, qn) <= (p.year(), quarter_of(p))
+                    || (y, qn) == (d.year(), quarter_of(d)) && self.tense(i, e) != Tense::Future
+            });
+            if year_off == 0 && !back && (explicit_year.is_none() || q.is_some()) && done {
                 c.quarter = Some((y, qn));
             }
         }
