@@ -152,6 +152,11 @@ const DETERMINERS: &[&str] = &[
     "during",
 ];
 const PREPOSITIONS: &[&str] = &[
+    "alongside",
+    "besides",
+    "beyond",
+    "unlike",
+    "including",
     "following",
     "during",
     "despite",
@@ -778,6 +783,10 @@ impl<'a> Sent<'a> {
         if k > clause_start + 1 && self.words[k - 1] == "," && person_at(k - 2) {
             k -= 1;
         }
+        // "..., he is scheduled to visit": the subject is the pronoun
+        if k > clause_start && matches!(self.words[k - 1].as_str(), "he" | "she" | "they" | "i" | "we") {
+            return Vec::new();
+        }
         if k > clause_start {
             if let Some(ci) = self.chunk_at[k - 1] {
                 let c = &self.input.chunks[ci];
@@ -925,7 +934,9 @@ impl<'a> Sent<'a> {
         let mut out = Vec::new();
         let mut i = from;
         let mut words = 0;
-        while i < end && words < 4 {
+        // "travel across the country to Anchorage": motion verbs look a little further
+        let reach = if needs_prep { 6 } else { 4 };
+        while i < end && words < reach {
             if let Some(ci) = self.chunk_at[i] {
                 let c = &self.input.chunks[ci];
                 let prep_ok = !needs_prep
