@@ -89,7 +89,11 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                     }
                 }
                 if let Some((y, q)) = c.quarter {
-                    p.quarter = Some((y, q, toks[i].sent));
+                    // A report's quarter stays the text's quarter when an earlier
+                    // one of the same year is mentioned ("after a flat second quarter").
+                    if p.quarter.is_none_or(|(py, pq, _)| y != py || q >= pq) {
+                        p.quarter = Some((y, q, toks[i].sent));
+                    }
                     p.months_ctx = false;
                 }
                 if c.months {
@@ -500,6 +504,12 @@ impl<'a> P<'a> {
         if matches!(self.kw(j), Kw::More | Kw::Additional | Kw::Extra) {
             j += 1;
         }
+        // "eight trading days", "five business days"
+        if ["trading", "business", "working"].iter().any(|w| self.is(j, w))
+            && matches!(self.unit(j + 1), Some((Unit::Day, true)))
+        {
+            j += 1;
+        }
         let hy = self.hyphen(j);
         let uj = if hy { j + 1 } else { j };
         let (u, plural) = self.unit(uj)?;
@@ -549,13 +559,30 @@ impl<'a> P<'a> {
             // "is to resume", "set to resume": a firm plan
             let firm_to = k > 0
                 && [
-                    "is", "are", "set", "due", "going", "agreed", "decided", "promised", "vowed", "pledged", "plans",
-                    "hopes", "intends", "plan", "planning", "hope", "intend", "preparing",
+                    "is",
+                    "are",
+                    "set",
+                    "due",
+                    "going",
+                    "agreed",
+                    "decided",
+                    "promised",
+                    "vowed",
+                    "pledged",
+                    "plans",
+                    "hopes",
+                    "intends",
+                    "plan",
+                    "planning",
+                    "hope",
+                    "intend",
+                    "preparing",
                 ]
                 .iter()
                 .any(|x| self.is(k - 1, x));
             // "would be traveling": a planned event, not a hypothetical.
-            let progressive = w.eq_ignore_ascii_case("would") && self.is(k + 1, "be") && self.word(k + 2).ends_with("ing");
+            let progressive =
+                w.eq_ignore_ascii_case("would") && self.is(k + 1, "be") && self.word(k + 2).ends_with("ing");
             (w.eq_ignore_ascii_case("to") && !firm_to)
                 || !progressive && self.t[k].entry.is_some_and(|e| e.flags & WEAK_FUTURE != 0)
         } else {
@@ -670,7 +697,7 @@ impl<'a> P<'a> {
         let mut left = Vec::new();
         let mut k = i;
         let mut steps = 0;
-        while k > 0 && steps < 14 {
+        while k > 0 && steps < 16 {
             k -= 1;
             steps += 1;
             if !self.same_sent(k, i) {
@@ -782,6 +809,7 @@ impl<'a> P<'a> {
             consider(self.holiday(i));
             consider(self.day_month(i));
             consider(self.part_of(i));
+            consider(self.season_of_year(i));
             consider(self.narrative(i));
             consider(self.misc(i));
             consider(self.quarter_num(i));
@@ -953,8 +981,16 @@ impl<'a> P<'a> {
             }
             None => match self.dct {
                 Some(dct) => {
-                    let tense = self.tense(i, end);
-                    let y = anchor::year_for_day(dct, m, d, tense)?;
+                    // "the fiscal year ended Jan. 31": a period that has ended,
+                    // however long ago.
+                    let ended = i > 0 && self.kw(i - 1) == Kw::Ended;
+                    let y = if ended {
+                        [dct.year(), dct.year() - 1]
+                            .into_iter()
+                            .find(|&y| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= dct))?
+                    } else {
+                        anchor::year_for_day(dct, m, d, self.tense(i, end))?
+                    };
                     let date = NaiveDate::from_ymd_opt(y, m, d)?;
                     // "(Yonhap)" style dateline tails are not part of the date.
                     if self.punct(end, ")") && self.glued(end) && i > 0 && self.punct(i - 1, "(") {
@@ -1116,7 +1152,51 @@ impl<'a> P<'a> {
             Cand::date(end, dayv(off)).with_day(day(off))
         };
         match self.kw(i) {
-            Kw::Today if (self.punct(i + 1, "'") || self.punct(i + 1, "\u{2019}")) && self.is(i + 2, "s") => None,
+            // "today's youth" is generic, "today's editions", "today's vote" are the day.
+            Kw::Today if (self.punct(i + 1, "'") || self.punct(i + 1, "\u{2019}")) && self.is(i + 2, "s") => {
+                let mut k = i + 3;
+                while self.t.get(k).is_some_and(|t| t.kind == Kind::Word && !t.cap) && k < i + 5 {
+                    let w = self.word(k);
+                    if [
+                        "edition",
+                        "editions",
+                        "issue",
+                        "newspaper",
+                        "newspapers",
+                        "paper",
+                        "papers",
+                        "quiz",
+                        "program",
+                        "programme",
+                        "broadcast",
+                        "show",
+                        "meeting",
+                        "session",
+                        "trading",
+                        "vote",
+                        "election",
+                        "talks",
+                        "announcement",
+                        "speech",
+                        "deadline",
+                        "hearing",
+                        "game",
+                        "match",
+                        "race",
+                        "summit",
+                        "ceremony",
+                        "rally",
+                        "report",
+                    ]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+                    {
+                        return Some(Cand::date(i + 1, dayv(0)).with_day(day(0)));
+                    }
+                    k += 1;
+                }
+                None
+            }
             Kw::Today => Some(with_part(i + 1, 0)),
             Kw::Yesterday => Some(with_part(i + 1, -1)),
             Kw::Tomorrow => Some(with_part(i + 1, 1)),
@@ -1290,6 +1370,17 @@ impl<'a> P<'a> {
                 Unit::Week => week(add_days(dct, 7 * off as i64)),
                 Unit::Weekend => format!("{}-WE", week(add_days(dct, 7 * off as i64))),
                 Unit::Quarter => {
+                    // "This quarter's loss" in a report on the quarter just ended
+                    // is that quarter.
+                    if dir == Dir::This && !the && self.punct(end, "'") && self.is(end + 1, "s") {
+                        if let Some((y, q, _)) = self.quarter {
+                            if self.tense(i, end) != Tense::Future {
+                                let mut cand = Cand::date(end, format!("{y}-Q{q}"));
+                                cand.quarter = Some((y, q));
+                                return Some(cand);
+                            }
+                        }
+                    }
                     let d = add_months(dct, 3 * off);
                     let c = format!("{}-Q{}", d.year(), quarter_of(d));
                     let mut cand = Cand::date(end, c);
@@ -1345,7 +1436,20 @@ impl<'a> P<'a> {
         }
         // season: "last fall", "this summer"
         if let Some(s) = self.t.get(k).and_then(|t| t.entry).and_then(|e| e.season) {
+            // "this past spring": the latest one, even when it ended months ago.
+            let this_past = dir_kw == Kw::This && self.kw(j + 1) == Kw::Past;
             let v = match dct {
+                Some(d) if this_past => {
+                    let y = anchor::season_year(d, s, Dir::This, Tense::Past);
+                    let started = match s {
+                        "SP" => 3,
+                        "SU" => 6,
+                        "FA" => 9,
+                        _ => 12,
+                    };
+                    let y = if s != "WI" && d.month() < started { y - 1 } else { y };
+                    format!("{y}-{s}")
+                }
                 Some(d) => format!("{}-{s}", anchor::season_year(d, s, dir, self.tense(i, k + 1))),
                 None => format!("XXXX-{s}"),
             };
@@ -1467,10 +1571,14 @@ impl<'a> P<'a> {
                         && !self.t[i - 1].cap
                         && self.word(i - 1).ends_with('s')
                         && i > 1
-                        && self.is_num(i - 2));
+                        && (self.is_num(i - 2) || self.t[i - 2].entry.is_some_and(|e| e.cardinal.is_some())));
             if prev_num || self.kw(i) == Kw::Per {
                 return None;
             }
+        }
+        // "15 million instructions per second"
+        if i > 0 && self.kw(i - 1) == Kw::Per {
+            return None;
         }
         // "a year or so", "a year or two"
         if self.kw(end) == Kw::Or
@@ -2050,7 +2158,11 @@ impl<'a> P<'a> {
         let mut q: Option<u32> = None;
         let mut half: Option<u32> = None;
         let mut nine_months = false;
-        if (1..=4).contains(&ordinal) || self.is_num(j) && (1..=4).contains(&self.num(j)) && self.glued(j + 1) {
+        if (ordinal == 1 || self.is(j, "last")) && self.is(j + 1, "two") && self.is(j + 2, "quarters") && j > i {
+            // "the first two quarters of 1990": a half
+            half = Some(if ordinal == 1 { 1 } else { 2 });
+            k = j + 3;
+        } else if (1..=4).contains(&ordinal) || self.is_num(j) && (1..=4).contains(&self.num(j)) && self.glued(j + 1) {
             let n = if ordinal > 0 { ordinal } else { self.num(j) as u32 };
             k = j + 1;
             if ordinal == 0 && matches!(self.kw(k), Kw::St | Kw::Nd | Kw::Rd | Kw::Th) {
@@ -2124,7 +2236,8 @@ impl<'a> P<'a> {
                     None => format!("XXXX-H{h}"),
                 },
             );
-            c.months = true;
+            // a half still to come is no results period
+            c.months = !matches!((explicit_year, dct), (Some(y), Some(d)) if y > d.year());
             return Some(c);
         } else if let Some(qn) = q {
             let y = match explicit_year {
@@ -2412,6 +2525,29 @@ impl<'a> P<'a> {
             }
         }
         None
+    }
+
+    /// A season with its year: "the winter of 1994", "summer 1990", "the
+    /// spring of nineteen ninety-one".
+    fn season_of_year(&self, i: usize) -> Option<Cand> {
+        let the = self.kw(i) == Kw::The;
+        let j = if the { i + 1 } else { i };
+        let s = self.t.get(j).and_then(|t| t.entry).and_then(|e| e.season)?;
+        if self.t[j].kind != Kind::Word || self.cap(j) && j > 0 && self.same_sent(j - 1, j) {
+            return None;
+        }
+        let of = self.kw(j + 1) == Kw::Of;
+        let k = if of { j + 2 } else { j + 1 };
+        let (end, y) = self.year(k)?;
+        // "prices fall 2000 points": without "of", digits and "the" or a preposition
+        let prep = i > 0
+            && ["in", "during", "since", "by", "until", "through", "from", "for", "of", "before", "after"]
+                .iter()
+                .any(|w| self.is(i - 1, w));
+        if !of && (!self.is_num(k) || self.unit(end).is_some() || !(the || prep)) {
+            return None;
+        }
+        Some(Cand::date(end, format!("{y:04}-{s}")))
     }
 
     /// Narrative time: "the next day", "the following day", "the day before",
