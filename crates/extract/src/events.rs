@@ -809,18 +809,27 @@ impl<'a> Sent<'a> {
                         if lead == 0 {
                             break;
                         }
-                        let p = &self.input.chunks[lead - 1];
-                        let between = &self.words[p.end..self.input.chunks[lead].start];
-                        let joins =
-                            !between.is_empty() && between.iter().all(|w| matches!(w.as_str(), "and" | "," | "&"));
-                        let after_prep = p.start > 0 && PREPOSITIONS.contains(&self.words[p.start - 1].as_str());
-                        if joins
-                            && self.arg(lead - 1)
-                            && !self.is_modifier(lead - 1)
-                            && p.start >= clause_start
-                            && !after_prep
+                        // past "his Vietnamese counterpart" between "and" and the member
+                        let glue = |w: &str| matches!(w, "his" | "her" | "their") || lexicon().role_nouns.contains(w);
+                        let mut pi = lead - 1;
+                        while pi > 0
+                            && matches!(self.input.chunks[pi].tag, Tag::Demonym(_) | Tag::Title(_))
+                            && (self.input.chunks[pi].end..self.input.chunks[pi + 1].start)
+                                .all(|t| glue(&self.words[t]))
                         {
-                            first = lead - 1;
+                            pi -= 1;
+                        }
+                        let p = &self.input.chunks[pi];
+                        let gap: Vec<&str> = (p.end..self.input.chunks[lead].start)
+                            .filter(|&t| self.chunk_at[t].is_none())
+                            .map(|t| self.words[t].as_str())
+                            .collect();
+                        let joins = gap.first().is_some_and(|w| matches!(*w, "and" | "," | "&"))
+                            && gap.len() <= 4
+                            && gap.iter().skip(1).all(|w| matches!(*w, "and" | ",") || glue(w));
+                        let after_prep = p.start > 0 && PREPOSITIONS.contains(&self.words[p.start - 1].as_str());
+                        if joins && self.arg(pi) && !self.is_modifier(pi) && p.start >= clause_start && !after_prep {
+                            first = pi;
                             members.push(first);
                         } else {
                             break;
@@ -1122,6 +1131,9 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         conf -= 0.15;
                     } else if let Some(p) = (te..next_trigger).find(|&k| s.words[k] == "by") {
                         visitor = s.participants_of(&s.group_right(p + 1, next_trigger, 2).0);
+                    } else if s.words.get(te).is_some_and(|w| w == "of") {
+                        // "the visit of Polish Deputy Foreign Minister X to Bucharest"
+                        visitor = s.participants_of(&s.group_right(te + 1, next_trigger, 1).0);
                     } else if during {
                         // "X gave ... during a trip to Saudi Arabia": the clause subject travels
                         conf -= 0.1;
@@ -1269,7 +1281,8 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 // "talks between X and Y"
                 let between = (te..next_trigger).find(|&k| s.words[k] == "between").or_else(|| {
                     // "the meeting of X and Y"
-                    (ts > 0 && s.words[ts - 1] == "the" && s.words.get(te).is_some_and(|w| w == "of")).then_some(te)
+                    let the = (ts.saturating_sub(2)..ts).any(|k| s.words[k] == "the");
+                    (the && s.words.get(te).is_some_and(|w| w == "of")).then_some(te)
                 });
                 if let Some(b) = between {
                     parts.extend(s.participants_of(&s.group_right(b + 1, next_trigger.max(b + 2).min(n), 2).0));
@@ -1335,7 +1348,12 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         if parts.len() < 2 {
             continue;
         }
-        let mut place = s.place(prev_trigger_end.max(cs), next_trigger.max(te));
+        let next_is_gathering = triggers.get(idx + 1).is_some_and(|t| lex.triggers[t.2].frame == Frame::Noun);
+        let mut place = s
+            .place(te, next_trigger.max(te))
+            .or_else(|| s.place(prev_trigger_end.max(cs), ts))
+            // "met ... on the margins of the ASEAN summit in Vientiane"
+            .or_else(|| if next_is_gathering { s.place(next_trigger, ce) } else { None });
         if place.is_none() && def.kind == EventType::Host {
             // "welcomed X to the Elysee", "welcome X to Admiralty House"
             place = (te..next_trigger.min(te + 8))
