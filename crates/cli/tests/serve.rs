@@ -138,7 +138,15 @@ fn protocol_get_post_and_formats() {
     assert!(n > 10, "{n} events");
 
     // POST with an application/sparql-query body, CSV by Accept.
-    let a = curl(&["-H", "Content-Type: application/sparql-query", "-H", "Accept: text/csv", "--data-binary", EVENTS, &sparql]);
+    let a = curl(&[
+        "-H",
+        "Content-Type: application/sparql-query",
+        "-H",
+        "Accept: text/csv",
+        "--data-binary",
+        EVENTS,
+        &sparql,
+    ]);
     assert_eq!(a.status, 200, "{}", a.body);
     assert!(a.header("content-type").unwrap().starts_with("text/csv"));
     assert_eq!(a.body.lines().count(), n + 1);
@@ -213,7 +221,8 @@ fn protocol_refusals_cors_and_pages() {
         assert_eq!(a.status, 403, "{args:?}: {}", a.body);
         assert!(a.body.contains("read-only"), "{}", a.body);
     }
-    let count = curl(&["-H", "Accept: text/csv", "--data-urlencode", "query=SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", &sparql]);
+    let count =
+        curl(&["-H", "Accept: text/csv", "--data-urlencode", "query=SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", &sparql]);
     assert_eq!(count.body, "n\r\n0\r\n", "the update must not have landed in the default graph");
 
     // Bad SPARQL: 400 with the parser's position.
@@ -271,7 +280,8 @@ fn limits_time_rows_and_concurrency() {
     let server = Server::start(&["--timeout-ms", "300", "--max-rows", "5", "--threads", "1"]);
     let sparql = server.url("/sparql");
     // Billions of combinations: only the time limit stops it.
-    let slow = "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?t ?q ?x } GRAPH ?c { ?u ?r ?y } }";
+    let slow =
+        "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?t ?q ?x } GRAPH ?c { ?u ?r ?y } }";
     let started = Instant::now();
     let a = curl(&["--data-urlencode", slow, &sparql]);
     assert_eq!(a.status, 503, "{}", a.body);
@@ -348,7 +358,9 @@ fn dumps_load_in_rdflib_with_every_quad() {
     let store = samples_store().to_str().unwrap();
     let dir = tmp("dumps");
     std::fs::create_dir_all(&dir).unwrap();
-    for (format, file) in [("nquads", "dump.nq"), ("trig", "dump.trig"), ("jsonld", "dump.jsonld"), ("turtle", "dump.ttl")] {
+    for (format, file) in
+        [("nquads", "dump.nq"), ("trig", "dump.trig"), ("jsonld", "dump.jsonld"), ("turtle", "dump.ttl")]
+    {
         run(&["export", "--format", format, "--store", store, "--output", dir.join(file).to_str().unwrap()]);
     }
     let count = |q: &str| -> String {

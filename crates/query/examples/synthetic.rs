@@ -23,8 +23,15 @@ const COUNTRIES: &[&str] = &[
     "KOR", "CHN", "JPN", "USA", "RUS", "IND", "BRA", "FRA", "DEU", "GBR", "ITA", "ESP", "CAN", "MEX", "ARG", "ZAF",
     "NGA", "EGY", "TUR", "IRN", "SAU", "IDN", "VNM", "THA", "PHL", "AUS", "NZL", "PAK", "UKR", "POL",
 ];
-const TYPES: &[EventType] =
-    &[EventType::Meet, EventType::Meet, EventType::Call, EventType::Visit, EventType::Host, EventType::Sign, EventType::Invite];
+const TYPES: &[EventType] = &[
+    EventType::Meet,
+    EventType::Meet,
+    EventType::Call,
+    EventType::Visit,
+    EventType::Host,
+    EventType::Sign,
+    EventType::Invite,
+];
 const MENTIONS_PER_ARTICLE: usize = 4;
 
 /// A small deterministic generator (SplitMix64).
@@ -160,7 +167,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if r == 0 && reports > 1 && status == Status::Occurred && rng.below(5) == 0 {
                 m_status = Status::Planned;
             }
-            let text = format!("{} {} {} in {}.", names[0], kind.as_str().to_lowercase(), names.last().unwrap(), date_text);
+            let text =
+                format!("{} {} {} in {}.", names[0], kind.as_str().to_lowercase(), names.last().unwrap(), date_text);
             let start = (mentions.len() % MENTIONS_PER_ARTICLE) * 200;
             let span = Span::new(start, start + text.len());
             let m_date = m_date.map(|d| d.parse().unwrap());
@@ -254,10 +262,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Query times, in process, read-only like `annals query` and `annals serve`.
     let store = Store::open_read_only(&dir)?;
-    let mut cases: Vec<(&str, Vec<(String, String)>)> = named_queries().iter().map(|(name, _, _)| (*name, vec![])).collect();
+    let mut cases: Vec<(&str, Vec<(String, String)>)> =
+        named_queries().iter().map(|(name, _, _)| (*name, vec![])).collect();
     let p = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
     cases.push(("who-met", p(&[("actor", "Lee Jae-myung")])));
-    cases.push(("country-meetings", p(&[("country1", "KOR"), ("country2", "CHN"), ("from", "2020"), ("to", "2020-06")])));
+    cases.push((
+        "country-meetings",
+        p(&[("country1", "KOR"), ("country2", "CHN"), ("from", "2020"), ("to", "2020-06")]),
+    ));
     cases.push(("pair-history", p(&[("a", "Xi Jinping"), ("b", "KOR")])));
     cases.push(("actor-titles", p(&[("actor", "Official 0042")])));
     cases.push(("event-sources", p(&[("event", "ev0004242")])));

@@ -488,9 +488,7 @@ fn format_for(name: &str, graph: bool) -> Option<Negotiated> {
     Some(match (name.as_str(), graph) {
         ("*/*" | "application/*", false) => Results(ResultFormat::Json),
         ("*/*" | "application/*" | "text/*", true) => Graph(RdfFormat::Turtle),
-        ("json" | "srj" | "application/sparql-results+json" | "application/json", false) => {
-            Results(ResultFormat::Json)
-        }
+        ("json" | "srj" | "application/sparql-results+json" | "application/json", false) => Results(ResultFormat::Json),
         ("xml" | "srx" | "rdf" | "application/sparql-results+xml" | "application/xml" | "text/xml", false) => {
             Results(ResultFormat::Xml)
         }
@@ -512,11 +510,7 @@ fn format_for(name: &str, graph: bool) -> Option<Negotiated> {
 /// `Accept` header by quality; then JSON (SELECT, ASK) or Turtle (graphs).
 fn negotiate(graph: bool, format: Option<&str>, accept: Option<&str>) -> Result<Negotiated, Refusal> {
     let kind = if graph { "CONSTRUCT/DESCRIBE" } else { "SELECT/ASK" };
-    let offer = if graph {
-        "turtle, ntriples, jsonld, rdfxml"
-    } else {
-        "json, xml, csv, tsv"
-    };
+    let offer = if graph { "turtle, ntriples, jsonld, rdfxml" } else { "json, xml, csv, tsv" };
     if let Some(name) = format {
         return format_for(name, graph).ok_or_else(|| {
             refuse(StatusCode::NOT_ACCEPTABLE, format!("format {name:?} does not fit {kind} results (one of {offer})"))

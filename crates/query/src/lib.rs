@@ -293,10 +293,12 @@ impl Store {
         }
         let own_dataset = query.dataset().is_some();
         let mut evaluator = SparqlEvaluator::new();
-        if !substitutions.is_empty() {
+        if params.iter().any(|(name, _)| tests_bound(sparql, name.trim_start_matches(['$', '?']))) {
             // The optimizer sees that nothing in the pattern binds a
             // parameter and folds `BOUND($p)` to false before the
-            // substitution applies; optional parameters need it off.
+            // substitution applies. The bundled queries write optional
+            // parameters as `COALESCE(test($p), true)` instead, which keeps
+            // the optimizer (and its speed).
             evaluator = evaluator.without_optimizations();
         }
         if let Some(token) = &options.cancel {
@@ -427,6 +429,14 @@ fn mentions_variable(sparql: &str, name: &str) -> bool {
         let after = sparql[at + name.len()..].chars().next();
         matches!(before, Some('?' | '$')) && !after.is_some_and(is_name_char)
     })
+}
+
+/// Whether the query applies `BOUND` to `$name` (or `?name`); cautious:
+/// ignores case, spaces and comments.
+fn tests_bound(sparql: &str, name: &str) -> bool {
+    let compact: String = sparql.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let name = name.to_ascii_uppercase();
+    compact.contains(&format!("BOUND(${name})")) || compact.contains(&format!("BOUND(?{name})"))
 }
 
 fn param_term(name: &str, value: &str) -> Result<Term, Error> {

@@ -293,3 +293,18 @@ fn planned_not_occurred_overdue_and_fulfilled() {
     // The newest article is from 2025-11-02: October is over, December is not.
     assert!(lines[1].ends_with("| planned | 1 | true | e-old-plan"), "{}", lines[1]);
 }
+
+/// Queries of one's own may still test `BOUND($p)`: the optimizer is
+/// turned off for them, so that the binding is seen.
+#[test]
+fn bound_parameters_in_own_queries() {
+    let (_dir, store) = fixture_store();
+    let q = "SELECT ?id WHERE { GRAPH <https://annals.example.org/graph/linked> { ?e dct:identifier ?id ; annals:status ?s . \
+             FILTER (!BOUND($status) || ?s = STR($status)) } } ORDER BY ?id";
+    let ids = |params: &[(String, String)]| {
+        let QueryOutput::Solutions { rows, .. } = store.query_with_params(q, params).unwrap() else { panic!() };
+        rows.iter().map(|r| term_text(r[0].as_ref().unwrap())).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&[("status".into(), "planned".into())]), ["e-visit"]);
+    assert_eq!(ids(&[]).len(), 5);
+}

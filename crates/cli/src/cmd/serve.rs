@@ -26,9 +26,7 @@ pub(crate) fn run(store: &Path, config: ServeConfig) -> Result<ExitCode> {
         bail!("--timeout-ms, --max-rows and --threads must be above 0");
     }
     if !addr.ip().is_loopback() {
-        eprintln!(
-            "warning: listening on {addr}, which other machines can reach; the endpoint has no authentication"
-        );
+        eprintln!("warning: listening on {addr}, which other machines can reach; the endpoint has no authentication");
     }
     let store = open_read(store)?;
     let endpoint = Endpoint::new(
