@@ -337,6 +337,8 @@ pub struct DocContext {
     pub last_pair: Vec<Participant>,
     /// The last distinct persons named, most recent last (at most a few).
     pub recent_persons: Vec<Participant>,
+    /// The persons this article has reported travelling, in order.
+    pub travellers: Vec<Participant>,
 }
 
 /// An event found in one sentence, before the document-level pass.
@@ -1177,8 +1179,20 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                             p.country == v.country && p.title.as_deref().is_some_and(|t| lexicon().is_head_title(t))
                         })
                         .collect();
-                    if let [leader] = leaders.as_slice() {
-                        *v = (*leader).clone();
+                    // else the one traveller of that country this article already reported
+                    let travellers: Vec<&Participant> = if ctx.travellers.len() == 1 {
+                        // the article's only traveller, unless known to be of another country
+                        ctx.travellers.iter().filter(|p| p.country.is_none() || p.country == v.country).collect()
+                    } else {
+                        ctx.travellers.iter().filter(|p| p.country.is_some() && p.country == v.country).collect()
+                    };
+                    let pick = match (leaders.as_slice(), travellers.as_slice()) {
+                        ([leader], _) => Some(*leader),
+                        ([], [traveller]) => Some(*traveller),
+                        _ => None,
+                    };
+                    if let Some(person) = pick {
+                        *v = person.clone();
                         conf -= 0.2;
                     }
                 }
@@ -1186,6 +1200,11 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 visitor.retain(|p| p.kind == crate::model::ActorKind::Person);
                 if visitor.is_empty() {
                     continue;
+                }
+                for v in &visitor {
+                    if !ctx.travellers.iter().any(|t| t.name == v.name) {
+                        ctx.travellers.push(v.clone());
+                    }
                 }
                 for dest in dests {
                     push_event(
