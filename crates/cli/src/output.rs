@@ -1,6 +1,6 @@
 //! Turning linked events into JSON lines, CSV and tables.
 
-use annals_graph::LinkedEvent;
+use annals_graph::{LinkedEvent, MentionRecord};
 use serde_json::json;
 
 /// One event as the `annals events --format jsonl` contract prints it.
@@ -15,19 +15,24 @@ pub(crate) fn event_json(e: &LinkedEvent) -> serde_json::Value {
         "confidence": (f64::from(e.confidence) * 100.0).round() / 100.0,
         "sources": e.sources,
         "articles": e.articles,
-        "mentions": e.mentions.iter().map(|m| json!({
-            "doc": m.doc,
-            "start": m.span.start,
-            "end": m.span.end,
-            "text": m.text,
-            "date": m.date.map(|d| d.to_string()),
-            "date_text": m.date_text,
-            "place": m.place,
-            "status": m.status.as_str(),
-            "participants": m.participants,
-            "confidence": (f64::from(m.confidence) * 100.0).round() / 100.0,
-        })).collect::<Vec<_>>(),
+        "mentions": e.mentions.iter().map(mention_json).collect::<Vec<_>>(),
         "merge_reasons": e.merge_reasons,
+    })
+}
+
+/// What one article says about a linked event.
+pub(crate) fn mention_json(m: &MentionRecord) -> serde_json::Value {
+    json!({
+        "doc": m.doc,
+        "start": m.span.start,
+        "end": m.span.end,
+        "text": m.text,
+        "date": m.date.map(|d| d.to_string()),
+        "date_text": m.date_text,
+        "place": m.place,
+        "status": m.status.as_str(),
+        "participants": m.participants,
+        "confidence": (f64::from(m.confidence) * 100.0).round() / 100.0,
     })
 }
 

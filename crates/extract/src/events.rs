@@ -1206,21 +1206,10 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         ctx.travellers.push(v.clone());
                     }
                 }
-                for dest in dests {
-                    push_event(
-                        &mut out,
-                        &s,
-                        input,
-                        ctx,
-                        def.kind,
-                        def.frame,
-                        visitor.clone(),
-                        Some(dest),
-                        (ts, te),
-                        (cs, ce, prev_trigger_end, next_trigger, window_start),
-                        conf,
-                    );
-                }
+                let found: Vec<(Vec<Participant>, Option<String>)> =
+                    dests.into_iter().map(|d| (visitor.clone(), Some(d))).collect();
+                let clause = (cs, ce, prev_trigger_end, next_trigger, window_start);
+                emit(&mut out, &s, input, ctx, (def.kind, def.frame), found, (ts, te), clause, conf);
                 continue;
             }
             (_, Frame::Verb) if passive_by(&s, ts, te, next_trigger).is_some() => {
@@ -1382,21 +1371,9 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         if splits.is_empty() {
             splits.push(parts);
         }
-        for parts in splits {
-            push_event(
-                &mut out,
-                &s,
-                input,
-                ctx,
-                def.kind,
-                def.frame,
-                parts,
-                place.clone(),
-                (ts, te),
-                (cs, ce, prev_trigger_end, next_trigger, window_start),
-                conf,
-            );
-        }
+        let found = splits.into_iter().map(|parts| (parts, place.clone())).collect();
+        let clause = (cs, ce, prev_trigger_end, next_trigger, window_start);
+        emit(&mut out, &s, input, ctx, (def.kind, def.frame), found, (ts, te), clause, conf);
     }
     for (ci, c) in input.chunks.iter().enumerate() {
         if matches!(c.tag, Tag::Person(_)) {
@@ -1495,6 +1472,24 @@ fn pronoun_or_pair(s: &Sent<'_>, cs: usize, ts: usize, ctx: &DocContext) -> Vec<
     let Some(p) = pron else { return Vec::new() };
     // "Lavrov said that he will visit": a person earlier in the sentence
     s.person_before(p).or_else(|| ctx.last_subject.clone()).into_iter().collect()
+}
+
+/// Push one event per (participants, place) found for a trigger.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    out: &mut Vec<RawEvent>,
+    s: &Sent<'_>,
+    input: &SentenceInput<'_>,
+    ctx: &mut DocContext,
+    (kind, frame): (EventType, Frame),
+    found: Vec<(Vec<Participant>, Option<String>)>,
+    trigger: (usize, usize),
+    clause: (usize, usize, usize, usize, usize),
+    conf: f32,
+) {
+    for (parts, place) in found {
+        push_event(out, s, input, ctx, kind, frame, parts, place, trigger, clause, conf);
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -155,18 +155,11 @@ fn explain_json(e: &LinkedEvent, info: &HashMap<&str, &ArticleInfo>, groups: &[V
             "attribute": d.attribute,
             "claims": d.claims.iter().map(|c| json!({"value": c.value, "texts": c.texts, "docs": c.docs})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "mentions": e.mentions.iter().map(|m| json!({
-            "doc": m.doc,
-            "source": info.get(m.doc.as_str()).and_then(|a| a.source.clone()),
-            "published": m.doc_date.map(|d| d.to_string()),
-            "start": m.span.start,
-            "end": m.span.end,
-            "text": m.text,
-            "date": m.date.map(|d| d.to_string()),
-            "date_text": m.date_text,
-            "place": m.place,
-            "status": m.status.as_str(),
-            "participants": m.participants,
-        })).collect::<Vec<_>>(),
+        "mentions": e.mentions.iter().map(|m| {
+            let mut v = crate::output::mention_json(m);
+            v["source"] = json!(info.get(m.doc.as_str()).and_then(|a| a.source.clone()));
+            v["published"] = json!(m.doc_date.map(|d| d.to_string()));
+            v
+        }).collect::<Vec<_>>(),
     })
 }
