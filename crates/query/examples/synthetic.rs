@@ -98,7 +98,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(100_000);
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "/tmp/annals-synthetic.db".into()));
-    if dir.exists() {
+    // `--reuse`: time the queries on a store an earlier run built.
+    let reuse = args.next().as_deref() == Some("--reuse");
+    if dir.exists() && !reuse {
         std::fs::remove_dir_all(&dir)?;
     }
     let mut rng = Rng(42);
@@ -225,8 +227,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         });
     }
 
+    if !reuse {
+        build(&dir, n, actors, events, &mentions, &doc_dates)?;
+    }
+    time_queries(&dir)
+}
+
+fn build(
+    dir: &std::path::Path,
+    n: usize,
+    actors: Vec<ActorRecord>,
+    events: Vec<LinkedEvent>,
+    mentions: &[EventMention],
+    doc_dates: &[String],
+) -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
-    let store = Store::open(&dir)?;
+    let store = Store::open(dir)?;
     let mut article_count = 0;
     for (doc_index, chunk) in mentions.chunks(MENTIONS_PER_ARTICLE).enumerate() {
         let info = ArticleInfo {
@@ -249,7 +265,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let build_time = started.elapsed();
     let quads = store.quad_count()?;
     drop(store);
-    let size: u64 = std::fs::read_dir(&dir)?.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum();
+    let size: u64 = std::fs::read_dir(dir)?.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum();
     println!(
         "built {n} events, {} mentions, {article_count} articles, {quads} quads in {:.1} s \
          (articles {:.1} s, linked graph {:.1} s); store {:.0} MB on disk",
@@ -260,8 +276,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         size as f64 / 1e6,
     );
 
-    // Query times, in process, read-only like `annals query` and `annals serve`.
-    let store = Store::open_read_only(&dir)?;
+    Ok(())
+}
+
+/// Query times, in process, read-only like `annals query` and `annals serve`.
+fn time_queries(dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    let store = Store::open_read_only(dir)?;
     let mut cases: Vec<(&str, Vec<(String, String)>)> =
         named_queries().iter().map(|(name, _, _)| (*name, vec![])).collect();
     let p = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
