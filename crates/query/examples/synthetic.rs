@@ -296,6 +296,9 @@ fn time_queries(dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>>
     cases.push(("visits", p(&[("place", "City 042")])));
     cases.push(("timeline", p(&[("actor", "Official 0042")])));
     println!("{:<22} {:<45} {:>9} {:>10} {:>10}", "query", "parameters", "rows", "first ms", "median ms");
+    // ONLY=name,name times just those.
+    let only = std::env::var("ONLY").unwrap_or_default();
+    cases.retain(|(name, _)| only.is_empty() || only.split(',').any(|o| o == *name));
     for (name, params) in &cases {
         let mut times = Vec::new();
         let mut rows = 0;
