@@ -67,6 +67,9 @@ pub use queries::{named_queries, named_query, query_parameters};
 use read::Resources;
 use vocab::t;
 
+/// Quads written per transaction when the linked graph is replaced.
+const LINKED_CHUNK: usize = 50_000;
+
 /// The annals RDF store: a directory holding a RocksDB database.
 pub struct Store {
     inner: oxigraph::store::Store,
@@ -166,15 +169,24 @@ impl Store {
         Ok(mentions)
     }
 
-    /// Replaces the linked graph (merged events and actors) in one
-    /// transaction.
+    /// Replaces the linked graph (merged events and actors), in chunks of
+    /// 50,000 quads so that memory stays bounded on large stores.
     pub fn replace_linked(&self, linked: &Linked) -> Result<(), Error> {
         let graph = vocab::linked_graph();
         let quads = write::linked_quads(linked);
+        // One transaction per chunk: a single transaction over a large linked
+        // graph held every pending write in memory (over 17 GB at 100,000
+        // events). The replacement is therefore not atomic; a build that
+        // stops half way leaves a partial linked graph that the next build
+        // (which always relinks) replaces.
         let mut tx = self.inner.start_transaction()?;
         tx.clear_graph(graph.as_ref())?;
-        tx.extend(&quads);
         tx.commit()?;
+        for chunk in quads.chunks(LINKED_CHUNK) {
+            let mut tx = self.inner.start_transaction()?;
+            tx.extend(chunk);
+            tx.commit()?;
+        }
         Ok(())
     }
 
