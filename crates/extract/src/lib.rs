@@ -27,6 +27,7 @@ pub mod events;
 pub mod gazetteer;
 pub mod html;
 pub mod model;
+pub mod place;
 pub mod segment;
 pub mod time;
 
@@ -237,11 +238,6 @@ const PAST_CUES: &[&str] = &[
 /// before it at a compatible date, happens at that visit's destination (the
 /// most specific one when the article names both "China" and "Beijing").
 fn place_from_visits(mentions: &mut [EventMention]) {
-    let gaz = gazetteer::Gazetteer::builtin();
-    let is_country = |p: &str| {
-        let f = coref::fold(p);
-        gaz.countries.iter().any(|c| coref::fold(&c.name) == f || c.aliases.iter().any(|a| coref::fold(a) == f))
-    };
     // where people were, and for how long: a visit covers a week from its
     // first day, any other event with a place its own day and the two after
     let stays: Vec<(Vec<String>, PartialDate, i64, String, usize)> = mentions
@@ -271,7 +267,7 @@ fn place_from_visits(mentions: &mut [EventMention]) {
             .map(|(_, _, _, p, _)| p)
             .collect();
         // a city before a country
-        found.sort_by_key(|p| is_country(p));
+        found.sort_by_key(|p| place::is_country(p));
         if let Some(p) = found.first() {
             m.place = Some((*p).clone());
         }
@@ -408,32 +404,11 @@ fn same_place(kind: model::EventType, a: Option<&str>, b: Option<&str>) -> bool 
     if fa == fb || fa.contains(&fb) || fb.contains(&fa) {
         return true;
     }
-    let g = gazetteer::Gazetteer::builtin();
     if kind == model::EventType::Visit {
         // a visit to China and one to Beijing are one trip; one to Shanghai is another leg
-        return g.countries.iter().any(|c| {
-            let country = coref::fold(&c.name) == fa || c.aliases.iter().any(|x| coref::fold(x) == fa);
-            let capital = coref::fold(&c.capital) == fb;
-            let country2 = coref::fold(&c.name) == fb || c.aliases.iter().any(|x| coref::fold(x) == fb);
-            let capital2 = coref::fold(&c.capital) == fa;
-            country && capital || country2 && capital2
-        });
+        return place::country_and_capital(a, b);
     }
-    let country_of = |f: &str| {
-        g.countries.iter().position(|c| {
-            coref::fold(&c.name) == f
-                || coref::fold(&c.capital) == f
-                || c.aliases.iter().any(|x| coref::fold(x) == f)
-                || c.cities.iter().any(|x| coref::fold(x) == f)
-        })
-    };
-    let is_country = |f: &str| {
-        g.countries.iter().any(|c| coref::fold(&c.name) == f || c.aliases.iter().any(|x| coref::fold(x) == f))
-    };
-    match (country_of(&fa), country_of(&fb)) {
-        (Some(x), Some(y)) => x == y && (is_country(&fa) || is_country(&fb)),
-        _ => true,
-    }
+    place::places_compatible(Some(a), Some(b))
 }
 
 /// FNV-1a, 64 bits, hex: a content fingerprint, stable across builds.
