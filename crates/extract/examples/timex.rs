@@ -49,19 +49,10 @@ fn main() -> ExitCode {
         eprintln!("timex: reading stdin: {e}");
         return ExitCode::from(1);
     }
-    // byte offset -> char offset
     let mut out = String::new();
     let found = tagger().tag(&text, dct);
-    let mut chars = 0usize;
-    let mut last = 0usize;
-    let mut to_char = |b: usize| {
-        chars += text[last..b].chars().count();
-        last = b;
-        chars
-    };
-    for t in &found {
-        let s = to_char(t.span.start);
-        let e = to_char(t.span.end);
+    let spans = annals_extract::time::char_spans(&text, &found);
+    for (t, &(s, e)) in found.iter().zip(&spans) {
         out.push_str(&format!("{{\"start\": {s}, \"end\": {e}, \"type\": \"{}\", \"value\": ", t.kind.as_str()));
         json_str(&t.value, &mut out);
         out.push_str(", \"text\": ");

@@ -107,18 +107,8 @@ pub(crate) fn timex(dct: Option<&str>) -> Result<ExitCode> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text).context("reading standard input (must be UTF-8)")?;
     let timexes = time::tagger().tag(&text, dct);
-    // byte offsets to character offsets, in one pass
     let mut out = std::io::stdout().lock();
-    let mut chars = 0usize;
-    let mut last_byte = 0usize;
-    let mut to_char = |b: usize| {
-        chars += text[last_byte..b].chars().count();
-        last_byte = b;
-        chars
-    };
-    for t in &timexes {
-        let start = to_char(t.span.start);
-        let end = to_char(t.span.end);
+    for (t, (start, end)) in timexes.iter().zip(time::char_spans(&text, &timexes)) {
         writeln!(out, "{}", json!({"start": start, "end": end, "type": t.kind.as_str(), "value": t.value}))?;
     }
     out.flush()?;

@@ -133,3 +133,16 @@ static TAGGER: LazyLock<TimeTagger> = LazyLock::new(TimeTagger::new);
 pub fn tagger() -> &'static TimeTagger {
     &TAGGER
 }
+
+/// Character (Unicode scalar) offsets of each timex, end exclusive, in one
+/// pass over the text: what `annals timex` prints. The timexes must be
+/// sorted and non-overlapping, as [`TimeTagger::tag`] returns them.
+pub fn char_spans(text: &str, timexes: &[Timex]) -> Vec<(usize, usize)> {
+    let (mut chars, mut last) = (0usize, 0usize);
+    let mut to_char = |b: usize| {
+        chars += text[last..b].chars().count();
+        last = b;
+        chars
+    };
+    timexes.iter().map(|t| (to_char(t.span.start), to_char(t.span.end))).collect()
+}
