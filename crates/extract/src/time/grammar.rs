@@ -1202,6 +1202,11 @@ impl<'a> P<'a> {
             Kw::Tomorrow => Some(with_part(i + 1, 1)),
             Kw::Tonight => Some(Cand::new(i + 1, TimexType::Time, format!("{}TNI", dayv(0))).with_day(day(0))),
             Kw::Now => Some(Cand::date(i + 1, "PRESENT_REF".into())),
+            // "the then-current chairman": the present of a past time.
+            Kw::Then if self.kw(i + 1) == Kw::Current || self.hyphen(i + 1) && self.kw(i + 2) == Kw::Current => {
+                let end = if self.kw(i + 1) == Kw::Current { i + 2 } else { i + 3 };
+                Some(Cand::date(end, "PAST_REF".into()))
+            }
 
             Kw::Currently | Kw::Nowadays => Some(Cand::date(i + 1, "PRESENT_REF".into())),
             // "the current crisis", "its current chairman": an adjective before a
@@ -1475,6 +1480,35 @@ impl<'a> P<'a> {
 
     /// "early November", "mid-2024", "late 1990", "early Tuesday", "late last week" (handled by relative).
     fn edge_plain(&self, i: usize, j: usize) -> Option<Cand> {
+        // "mid-afternoon", "late morning", "mid-afternoon yesterday", "early evening Friday"
+        if let Some(p) = self.t.get(j).filter(|t| t.kind == Kind::Word).and_then(|t| t.entry).and_then(|e| e.day_part) {
+            if self.is(j, "overnight") {
+                return None;
+            }
+            let mut end = j + 1;
+            let mut day = None;
+            let after = match self.kw(end) {
+                Kw::Today | Kw::Yesterday | Kw::Tomorrow => self.deictic(end),
+                _ => self.weekday(end).and_then(
+                    |(e, wd, weak)| {
+                        if weak {
+                            None
+                        } else {
+                            self.weekday_value(end, e, wd, Dir::Auto)
+                        }
+                    },
+                ),
+            };
+            if let Some(c) = after.filter(|c| c.kind == TimexType::Date && c.day.is_some()) {
+                day = c.day;
+                end = c.end;
+            }
+            let v = match day.or(self.dct) {
+                Some(d) => format!("{}T{p}", ymd(d)),
+                None => format!("XXXX-XX-XXT{p}"),
+            };
+            return Some(Cand::new(end, TimexType::Time, v).with_day(day));
+        }
         if let Some(c) = self.month_day(j) {
             if c.day.is_none() {
                 return Some(c);
@@ -1789,20 +1823,32 @@ impl<'a> P<'a> {
         let mut date = None;
         let mut e = end;
         let after = if self.punct(end, ",") { end + 1 } else { end };
-        if let Some(c) =
-            self.weekday_expr(after).or_else(|| self.month_day(after)).or_else(|| self.day_month(after)).or_else(|| {
-                match self.kw(after) {
-                    Kw::Today | Kw::Yesterday | Kw::Tomorrow => self.deictic(after),
+        let day_at = |k: usize| {
+            self.weekday_expr(k)
+                .or_else(|| self.month_day(k))
+                .or_else(|| self.day_month(k))
+                .or_else(|| match self.kw(k) {
+                    Kw::Today | Kw::Yesterday | Kw::Tomorrow => self.deictic(k),
                     _ => None,
-                }
-            })
+                })
+                .filter(|c| c.kind == TimexType::Date && c.day.is_some())
+        };
+        if let Some(c) = day_at(after) {
+            date = c.day;
+            e = c.end;
+        } else if let Some(after) =
+            [after, after + 1].into_iter().find(|&k| self.punct(k, "(") && (k == after || self.punct(after, ".")))
         {
-            if c.kind == TimexType::Date && c.day.is_some() {
-                date = c.day;
-                e = c.end;
+            // "10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT
+            // Thursday)": the day inside or right after a parenthesis gives the
+            // date; the extent stays the clock time.
+            if let Some(close) = (after + 1..(after + 12).min(self.n())).find(|&k| self.punct(k, ")")) {
+                date = (after + 1..=close + 1)
+                    .filter(|&k| self.t.get(k).is_some_and(|t| t.kind == Kind::Word))
+                    .find_map(|k| day_at(k).and_then(|c| c.day));
             }
         }
-        let dd = date.or(self.ref_day().filter(|_| false)).or(self.dct);
+        let dd = date.or(self.ref_day.filter(|r| r.1 == self.t[i].para).map(|r| r.0)).or(self.dct);
         let base = match dd {
             Some(d) => ymd(d),
             None => "XXXX-XX-XX".into(),
@@ -1815,6 +1861,8 @@ impl<'a> P<'a> {
     /// (end, hour, minute) of a clock time.
     fn clock_core(&self, i: usize) -> Option<(usize, u32, u32)> {
         match self.kw(i) {
+            // "High Noon" (a film), "high noon" (a showdown)
+            Kw::Noon if i > 0 && self.is(i - 1, "high") => return None,
             Kw::Noon | Kw::Midday => return Some((i + 1, 12, 0)),
             Kw::Midnight => return Some((i + 1, 24, 0)),
             _ => {}
@@ -1900,6 +1948,24 @@ impl<'a> P<'a> {
             }
         } else if self.is(end, "o") && self.punct(end + 1, "'") && self.kw(end + 2) == Kw::Oclock {
             end += 3;
+        } else if !has_min
+            && (1..=12).contains(&h)
+            && (self.kw(end) == Kw::In && self.kw(end + 1) == Kw::The || self.kw(end) == Kw::At)
+        {
+            // "4 in the morning", "8 in the evening", "11 at night"
+            let k = if self.kw(end) == Kw::At { end + 1 } else { end + 2 };
+            let part = self.t.get(k).filter(|t| t.kind == Kind::Word).and_then(|t| t.entry).and_then(|e| e.day_part);
+            match part {
+                Some("MO") if self.kw(end) == Kw::In => h %= 12,
+                Some("AF" | "EV") if self.kw(end) == Kw::In => h = h % 12 + 12,
+                Some("NI") if self.kw(end) == Kw::At && self.is(k, "night") => {
+                    if h >= 6 {
+                        h = h % 12 + 12;
+                    }
+                }
+                _ => return None,
+            }
+            end = k + 1;
         } else if !has_min {
             return None;
         } else {
@@ -2284,12 +2350,14 @@ impl<'a> P<'a> {
         };
         let mut qn = qn?;
         let mut year = year;
-        // "the quarter ended Sept. 30": the quarter of that date
+        // "the quarter ended Sept. 30": the calendar quarter holding most of
+        // the three months before that date ("ended July 31" is Q2).
         if q.is_none() && explicit_year.is_none() && matches!(self.kw(e), Kw::Ended | Kw::Ending) {
             if let Some(c) = self.month_day(e + 1) {
                 if let Some(d) = c.day {
-                    qn = quarter_of(d);
-                    year = Some(d.year());
+                    let mid = add_days(d, -45);
+                    qn = quarter_of(mid);
+                    year = Some(mid.year());
                 }
             }
         }
@@ -2395,6 +2463,10 @@ impl<'a> P<'a> {
             return Some(Cand::new(i + 1, TimexType::Set, v.into()));
         }
         if !matches!(self.kw(i), Kw::Every | Kw::Each | Kw::Per) {
+            return None;
+        }
+        // "instructions per second", "$5 per year" are rates; "twice per week" is a set.
+        if self.kw(i) == Kw::Per && !(i > 0 && matches!(self.kw(i - 1), Kw::Times | Kw::Twice | Kw::Once)) {
             return None;
         }
         let mut j = i + 1;
@@ -2626,6 +2698,14 @@ impl<'a> P<'a> {
         if u == Unit::Year {
             if let Some(y) = self.ref_year.or(self.ref_day().map(|d| d.year())) {
                 return Some(Cand::date(end, format!("{:04}", y as i64 + off)));
+            }
+        }
+        // "In March ... The following month": the last month named (a day
+        // names its month too, so this is never older than the last day).
+        if u == Unit::Month {
+            if let Some((y, m)) = self.ref_month {
+                let d = add_months(NaiveDate::from_ymd_opt(y, m, 1)?, off as i32);
+                return Some(Cand::date(end, ym(d.year(), d.month())));
             }
         }
         let base = self.ref_day();
