@@ -31,6 +31,10 @@ pub(crate) struct WordLists {
     pub(crate) non_person_words: Vec<String>,
     /// Roles outside government ("chairman", "research fellow").
     pub(crate) non_government_roles: Vec<String>,
+    /// Titles kept with a one-word name ("King Salman").
+    pub(crate) regnal_titles: Vec<String>,
+    /// Titles of heads of government ("prime minister", "chancellor").
+    pub(crate) government_head_titles: Vec<String>,
 }
 
 /// What a gazetteer entry names.
@@ -72,6 +76,8 @@ pub struct ActorLexicon {
     title_rank: HashMap<String, (u8, bool)>,
     non_person: HashSet<String>,
     non_government: HashSet<String>,
+    regnal: HashSet<String>,
+    government_heads: HashSet<String>,
 }
 
 static LEXICON: LazyLock<ActorLexicon> = LazyLock::new(ActorLexicon::build);
@@ -148,6 +154,8 @@ impl ActorLexicon {
             not_name: lower_set(&words.not_name_words),
             non_person: lower_set(&words.non_person_words),
             non_government: lower_set(&words.non_government_roles),
+            regnal: lower_set(&words.regnal_titles),
+            government_heads: lower_set(&words.government_head_titles),
             particles: lower_set(&words.name_particles),
             org_heads: lower_set(&words.org_heads),
             role_nouns: lower_set(&gazetteer.titles.role_nouns),
@@ -165,6 +173,18 @@ impl ActorLexicon {
     pub fn country_name(&self, idx: usize) -> &str {
         &self.gazetteer.countries[idx].name
     }
+    /// Whether a one-word name keeps this title as part of its name ("King Salman").
+    pub fn is_regnal_title(&self, title: &str) -> bool {
+        self.regnal.contains(&title.to_lowercase())
+    }
+
+    /// Whether two titles are the same office in two countries: the same
+    /// title, or both a head of government's ("chancellor" and "premier").
+    pub fn same_office(&self, a: &str, b: &str) -> bool {
+        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        a == b || self.government_heads.contains(&a) && self.government_heads.contains(&b)
+    }
+
     /// Whether a title is a head-of-state or head-of-government one.
     pub fn is_head_title(&self, title: &str) -> bool {
         self.title_heads.get(title).copied().unwrap_or(false)

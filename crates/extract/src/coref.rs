@@ -38,6 +38,8 @@ struct Person {
     last_word: String,
     /// inner words ("Lula" in "Luiz Inacio Lula da Silva")
     inner: Vec<String>,
+    /// order of first mention in the article
+    first: usize,
 }
 
 impl Person {
@@ -82,8 +84,14 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                 if words.len() < 2 && full_words.contains(&fold(words[0])) {
                     continue;
                 }
-                let e = people.entry(fold(&p.name)).or_default();
-                *e.spellings.entry(p.name.clone()).or_default() += 1;
+                let order = people.len();
+                let e = people.entry(fold(&p.name)).or_insert_with(|| Person { first: order, ..Default::default() });
+                // "King Salman", "Pope Francis": a monarch known by one name keeps the title
+                let display = match p.title.as_deref() {
+                    Some(t) if one_name(&words) && lex.is_regnal_title(t) => format!("{t} {}", p.name),
+                    _ => p.name.clone(),
+                };
+                *e.spellings.entry(display).or_default() += 1;
                 e.count += 1;
                 e.title = e.title.take().or(p.title.clone());
                 e.country = e.country.or(p.country);
@@ -95,6 +103,35 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                     .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2)
                     .map(|w| fold(w))
                     .collect();
+            }
+        }
+    }
+    // a misspelling is the same person: "Volodymr Zelensky" beside
+    // "Volodymyr Zelensky" (long names one edit apart, same number of words)
+    let mut redirect: HashMap<String, String> = HashMap::new();
+    {
+        let mut keys: Vec<&String> = people.keys().collect();
+        // the spelling used more often wins, then the one used first
+        keys.sort_by(|a, b| people[*b].count.cmp(&people[*a].count).then(people[*a].first.cmp(&people[*b].first)));
+        for (i, minor) in keys.iter().enumerate() {
+            for major in &keys[..i] {
+                if redirect.contains_key(*major) || minor.len() < 10 {
+                    continue;
+                }
+                let words = |k: &String| people[k].spellings.keys().next().map_or(0, |s| s.split_whitespace().count());
+                if words(minor) == words(major) && one_edit(minor, major) {
+                    redirect.insert((*minor).clone(), (*major).clone());
+                    break;
+                }
+            }
+        }
+        for (minor, major) in &redirect {
+            if let Some(p) = people.remove(minor) {
+                let m = people.get_mut(major).expect("major key");
+                m.count += p.count;
+                m.title = m.title.take().or(p.title);
+                m.country = m.country.or(p.country);
+                m.head |= p.head;
             }
         }
     }
@@ -119,12 +156,23 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
     }
     let pick = |word: &str, hint: &PersonName| -> Option<String> {
         let cands = by_word.get(&fold(word))?;
+        // "King Salman" is not "Crown Prince Mohammed bin Salman"
+        let cands: Vec<&String> = cands
+            .iter()
+            .filter(|k| match (hint.title.as_deref(), people[*k].title.as_deref()) {
+                (Some(a), Some(b)) => titles_agree(a, b),
+                _ => true,
+            })
+            .collect();
+        if cands.is_empty() {
+            return None;
+        }
         let score = |k: &String| {
             let p = &people[k];
             let country_ok = hint.country.is_none() || p.country.is_none() || hint.country == p.country;
             (country_ok, p.count, p.head)
         };
-        let mut sorted: Vec<&String> = cands.iter().collect();
+        let mut sorted: Vec<&String> = cands;
         sorted.sort_by(|a, b| score(b).cmp(&score(a)).then(a.cmp(b)));
         let best = sorted[0];
         match sorted.get(1) {
@@ -133,9 +181,13 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
         }
     };
     let mut recent: Vec<String> = Vec::new(); // person keys, most recent last
+                                              // "the crown prince, known as MBS": fold(alias) -> person key
+    let mut aliases: HashMap<String, String> = HashMap::new();
     for s in sentences.iter_mut() {
         let tokens = s.tokens;
         let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
+        bare_titles(text, tokens, s.chunks, &people);
+        define_aliases(text, tokens, s.chunks, &people, &mut aliases);
         let mut descriptor_chunks: Vec<Chunk> = Vec::new();
         // people named earlier in this sentence, in order
         let mut in_sentence: Vec<String> = Vec::new();
@@ -144,6 +196,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
             match &mut c.tag {
                 Tag::Person(p) => {
                     let key = fold(&p.name);
+                    let key = redirect.get(&key).cloned().unwrap_or(key);
                     let key = if people.contains_key(&key) {
                         Some(key)
                     } else if !p.name.contains(' ') {
@@ -160,7 +213,24 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                         recent.retain(|r| r != &k);
                         in_sentence.push(k.clone());
                         recent.push(k);
+                    } else if one_name(&p.name.split_whitespace().collect::<Vec<_>>()) {
+                        if let Some(t) = p.title.clone().filter(|t| lex.is_regnal_title(t)) {
+                            p.name = format!("{t} {}", p.name);
+                        }
                     }
+                }
+                Tag::Unknown(n) | Tag::OrgName(n) if aliases.contains_key(&fold(n)) => {
+                    let k = aliases[&fold(n)].clone();
+                    let person = &people[&k];
+                    c.tag = Tag::Person(PersonName {
+                        name: person.canonical(),
+                        title: person.title.clone(),
+                        country: person.country,
+                        head: person.head,
+                    });
+                    recent.retain(|r| r != &k);
+                    in_sentence.push(k.clone());
+                    recent.push(k);
                 }
                 Tag::Unknown(n) if !n.contains(' ') => {
                     let hint = PersonName { name: n.clone(), title: None, country: None, head: false };
@@ -220,7 +290,26 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                             _ => None,
                         }
                     });
-                    let found = same_sentence.or_else(|| recent.iter().rev().find(|k| fits(k, false)));
+                    // "his French counterpart" has the title of the person whose counterpart
+                    // he is: a president's is the president, not the prime minister
+                    let same_rank = || {
+                        // whose counterpart: the last person named of another country
+                        let other = |k: &&String| people[*k].country.is_some_and(|c| c != *country);
+                        let anchor =
+                            in_sentence.iter().rev().find(other).or_else(|| recent.iter().rev().find(other))?;
+                        let title = people[anchor].title.as_deref()?;
+                        let ranked: Vec<&String> = people
+                            .keys()
+                            .filter(|k| fits(k, false))
+                            .filter(|k| people[*k].title.as_deref().is_some_and(|t| lex.same_office(t, title)))
+                            .collect();
+                        match ranked.as_slice() {
+                            [one] => Some(*one),
+                            _ => None,
+                        }
+                    };
+                    let ranked = if counterpart { same_rank() } else { None };
+                    let found = ranked.or(same_sentence).or_else(|| recent.iter().rev().find(|k| fits(k, false)));
                     if let Some(k) = found {
                         let person = &people[k];
                         descriptor_chunks.push(Chunk {
@@ -253,6 +342,162 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
     }
 }
 
+/// A name of one word, or one word and a regnal number ("Abdullah II").
+fn one_name(words: &[&str]) -> bool {
+    match words {
+        [_] => true,
+        [_, n] => n.len() <= 5 && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X')),
+        _ => false,
+    }
+}
+
+/// Whether two titles may be one person's: equal, or one part of the other
+/// ("Prince" / "Crown Prince").
+fn titles_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    a.contains(&b) || b.contains(&a)
+}
+
+/// Whether `a` becomes `b` by one insertion, deletion or substitution.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+/// The person a chunk names, as a key of `people`, when it is one of them.
+fn person_key(chunk: &Chunk, people: &HashMap<String, Person>) -> Option<String> {
+    match &chunk.tag {
+        Tag::Person(p) => Some(fold(&p.name)).filter(|k| people.contains_key(k)),
+        _ => None,
+    }
+}
+
+fn person_chunk(start: usize, end: usize, tokens: &[Token], person: &Person) -> Chunk {
+    Chunk {
+        start,
+        end,
+        span: crate::model::Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+        tag: Tag::Person(PersonName {
+            name: person.canonical(),
+            title: person.title.clone(),
+            country: person.country,
+            head: person.head,
+        }),
+    }
+}
+
+/// "the king", "the crown prince", "the president": a title with no name and
+/// no nationality names the one person of the article who holds it. Two
+/// holders ("President Biden" and "President Putin"), a complement ("the
+/// president of the club") or an adjective ("the former president") leave
+/// it alone.
+fn bare_titles(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>, people: &HashMap<String, Person>) {
+    let lex = lexicon();
+    let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
+    let covered = |i: usize, chunks: &[Chunk]| {
+        chunks.iter().any(|c| c.start <= i && i < c.end && !matches!(c.tag, Tag::Title(_)))
+    };
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        if word(i) != "the" || covered(i + 1, chunks) {
+            i += 1;
+            continue;
+        }
+        let two = (i + 2 < tokens.len()).then(|| format!("{} {}", word(i + 1), word(i + 2)));
+        let (noun, len) = match two {
+            Some(t) if lex.lower_titles.contains(&t) && !covered(i + 2, chunks) => (t, 2),
+            _ => (word(i + 1), 1),
+        };
+        let end = i + 1 + len;
+        let next = tokens.get(end).map(|t| &text[t.span.start..t.span.end]);
+        // "the president of ...", "the president-elect", "the king Charles"
+        let complement = next.is_some_and(|n| {
+            matches!(n, "of" | "for" | "-elect" | "-") || n.chars().next().is_some_and(char::is_uppercase)
+        });
+        if !lex.lower_titles.contains(&noun) || complement {
+            i += 1;
+            continue;
+        }
+        let holders: Vec<&String> = people
+            .iter()
+            .filter(|(_, p)| {
+                p.title.as_deref().is_some_and(|t| {
+                    let t = t.to_lowercase();
+                    t == noun || t.ends_with(&format!(" {noun}"))
+                })
+            })
+            .map(|(k, _)| k)
+            .collect();
+        if let [one] = holders.as_slice() {
+            found.push((i, end, (*one).clone()));
+        }
+        i = end;
+    }
+    if found.is_empty() {
+        return;
+    }
+    for (start, end, key) in found {
+        chunks.retain(|c| c.end <= start || c.start >= end);
+        chunks.push(person_chunk(start, end, tokens, &people[&key]));
+    }
+    chunks.sort_by_key(|c| c.start);
+}
+
+/// "Mohammed bin Salman, known as MBS," / "the crown prince, known by his
+/// initials MBS": the name after `known as` stands for the person before it,
+/// from there to the end of the article.
+fn define_aliases(
+    text: &str,
+    tokens: &[Token],
+    chunks: &[Chunk],
+    people: &HashMap<String, Person>,
+    aliases: &mut HashMap<String, String>,
+) {
+    let word = |i: usize| tokens.get(i).map(|t| text[t.span.start..t.span.end].to_lowercase()).unwrap_or_default();
+    for c in chunks {
+        let Some(key) = person_key(c, people) else { continue };
+        let mut i = c.end;
+        if word(i) != "," {
+            continue;
+        }
+        i += 1;
+        if matches!(word(i).as_str(), "better" | "popularly" | "widely" | "commonly" | "also" | "often") {
+            i += 1;
+        }
+        if word(i) != "known" {
+            continue;
+        }
+        i += 1;
+        if word(i) == "as" {
+            i += 1;
+        } else if word(i) == "by" && matches!(word(i + 1).as_str(), "his" | "her" | "the") {
+            i += 2;
+            if !matches!(word(i).as_str(), "initials" | "acronym" | "nickname" | "name") {
+                continue;
+            }
+            i += 1;
+        } else {
+            continue;
+        }
+        if let Some(alias) = chunks.iter().find(|a| a.start == i) {
+            let surface = &text[alias.span.start..alias.span.end];
+            if matches!(alias.tag, Tag::Unknown(_) | Tag::OrgName(_) | Tag::Person(_)) {
+                aliases.insert(fold(surface), key.clone());
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +506,14 @@ mod tests {
     fn fold_ignores_case_space_hyphen_accents() {
         assert_eq!(fold("Lee Jae-myung"), fold("lee jae myung"));
         assert_eq!(fold("Erdoğan"), "erdogan");
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(one_edit("volodymrzelensky", "volodymyrzelensky"));
+        assert!(one_edit("sergeilavrov", "sergeylavrov"));
+        assert!(!one_edit("kimjongun", "kimjongil"));
+        assert!(!one_edit("leejaemyung", "leejaeyong"));
+        assert!(one_edit("abc", "abc"));
     }
 }

@@ -570,6 +570,39 @@ impl<'a> Sent<'a> {
         (out, i)
     }
 
+    /// People joined to a gathering in `[from, to)`: "along with X",
+    /// "together with X", "alongside X", "in the presence of X".
+    fn companions(&self, from: usize, to: usize) -> Vec<Participant> {
+        let mut out = Vec::new();
+        let mut k = from;
+        while k + 1 < to {
+            let w = self.words[k].as_str();
+            let next = self.words[k + 1].as_str();
+            let start = match (w, next) {
+                ("along" | "together", "with") => Some(k + 2),
+                ("alongside", _) => Some(k + 1),
+                ("in", "the")
+                    if self.words.get(k + 2).is_some_and(|x| x == "presence")
+                        && self.words.get(k + 3).is_some_and(|x| x == "of") =>
+                {
+                    Some(k + 4)
+                }
+                _ => None,
+            };
+            match start {
+                Some(st) if st < to => {
+                    let (group, end) = self.group_right(st, to, 1);
+                    out.extend(
+                        self.participants_of(&group).into_iter().filter(|p| p.kind == crate::model::ActorKind::Person),
+                    );
+                    k = end.max(k + 1);
+                }
+                _ => k += 1,
+            }
+        }
+        out
+    }
+
     /// Up to four words before a noun trigger at `k`, skipping names and
     /// parentheses in between (not before `floor`).
     fn noun_lead(&self, k: usize, floor: usize) -> Vec<String> {
@@ -1167,6 +1200,14 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 {
                     dests.clear();
                 }
+                // "was in Kuala Lumpur throughout the period" is where someone was, not a
+                // trip: "was in" is a visit only with a time of its own ("was in Paris on Monday")
+                if matches!(s.words[ts].as_str(), "was" | "is") {
+                    let (a, b) = (input.tokens[cs].span.start, input.tokens[ce - 1].span.end);
+                    if !input.timexes.iter().any(|t| t.span.start >= a && t.span.end <= b && event_date(t).is_some()) {
+                        dests.clear();
+                    }
+                }
                 // a person travels; "Seoul ... plans to visit Tokyo" names no traveller
                 // a government travels as its leader: "Seoul ... plans to visit Tokyo"
                 // is the visit of the South Korean head of state or government
@@ -1345,6 +1386,17 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 conf -= 0.05;
             }
         }
+        if matches!(def.kind, EventType::Meet | EventType::Call) && !parts.is_empty() {
+            // "X met Y along with Z", "X, together with Y, met Z", "in the presence of Z":
+            // one gathering with everyone
+            let extra = s.companions(cs, ce);
+            if !extra.is_empty() {
+                for split in &mut splits {
+                    split.extend(extra.iter().cloned());
+                }
+                parts.extend(extra);
+            }
+        }
         dedup_participants(&mut parts, def.kind);
         if sports && parts.iter().all(|p| p.kind == crate::model::ActorKind::Country) {
             continue;
@@ -1511,7 +1563,17 @@ fn push_event(
     dedup_participants(&mut parts, kind);
     // date: the timex after the trigger in its segment, else before it in the clause
     let tok_span = |a: usize, b: usize| Span::new(input.tokens[a].span.start, input.tokens[b.max(a + 1) - 1].span.end);
-    let after = tok_span(te.min(s.words.len() - 1), next_start.max(te + 1).min(s.words.len()));
+    // a participle clause after a comma has its own time: "X and Y failed at
+    // a summit, leaving European leaders scrambling Saturday"
+    let participle = (te..ce.min(s.words.len()))
+        .find(|&k| {
+            s.words[k] == ","
+                && s.words.get(k + 1).is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
+                && s.chunk_at.get(k + 1).is_some_and(Option::is_none)
+        })
+        .unwrap_or(ce);
+    let after_end = next_start.min(participle);
+    let after = tok_span(te.min(s.words.len() - 1), after_end.max(te + 1).min(s.words.len()));
     let before = tok_span(cs.max(prev_end), ts.max(cs.max(prev_end) + 1));
     let first_in_clause = prev_end <= cs;
     let usable = |t: &&Timex| event_date(t).is_some();
@@ -1523,13 +1585,23 @@ fn push_event(
         .or_else(|| input.timexes.iter().filter(usable).rfind(|t| before.contains(t.span)))
         .or_else(|| {
             // a clause-initial date phrase before the subject: "On Nov. 1, X met Y"
-            let clause = tok_span(cs, ce);
+            let clause = tok_span(cs, participle.max(cs + 1));
             input.timexes.iter().filter(usable).find(|t| first_in_clause && clause.contains(t.span))
         });
     let mut date = date_tx.and_then(event_date);
     // "Saturday marks the 20th anniversary of X's visit": the visit is 20 years before
-    if let Some(a) = (ts.saturating_sub(8).max(cs)..ts).find(|&k| s.words[k] == "anniversary") {
+    // (the anniversary may be in the main clause: "Saturday marks the 20th
+    // anniversary of X's visit to Pyongyang, when he met Y")
+    let anniversary = (ts.saturating_sub(8).max(cs)..ts).find(|&k| s.words[k] == "anniversary").or_else(|| {
+        (0..ts).rev().find(|&k| s.words[k] == "anniversary" && s.words.get(k + 1).is_some_and(|w| w == "of"))
+    });
+    if let Some(a) = anniversary {
         let years = a.checked_sub(1).and_then(|k| ordinal(&s.words[k]));
+        if date.is_none() || a < cs {
+            // the date the anniversary falls on
+            let at = tok_span(0, a);
+            date = input.timexes.iter().filter(usable).rfind(|t| at.contains(t.span)).and_then(event_date);
+        }
         date = match (date, years) {
             (Some(d), Some(n)) => Some(PartialDate { year: d.year - n, ..d }),
             _ => None,

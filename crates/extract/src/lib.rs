@@ -78,8 +78,17 @@ pub fn extract(doc: &Document) -> Extraction {
             }
         },
     };
-    let dct = date.and_then(|d| d.to_naive());
-    let timexes = time::tagger().tag(text, dct);
+    let published = date.and_then(|d| d.to_naive());
+    let mut timexes = time::tagger().tag(text, published);
+    // wire copy is dated where it was filed: "WASHINGTON, Feb. 28 (Xinhua) --"
+    // in a story published on March 1 sets its "Friday" and "today"
+    let dct = match dateline_anchor(text, &timexes, published) {
+        Some(anchor) => {
+            timexes = time::tagger().tag(text, Some(anchor));
+            Some(anchor)
+        }
+        None => published,
+    };
     let tokens: Vec<Vec<segment::Token>> = sents.iter().map(|s| segment::tokens(text, s.span)).collect();
     let mut chunks: Vec<Vec<actors::Chunk>> = tokens.iter().map(|t| actors::tag_sentence(text, t)).collect();
     {
@@ -204,6 +213,28 @@ fn nest_in_visits(mut raw: Vec<(usize, events::RawEvent, bool)>, text: &str) -> 
         }
     }
     raw
+}
+
+/// The date of a dateline ("WASHINGTON, Feb. 28 (Xinhua) --": an upper-case
+/// place and a comma at the start of a line near the top) when it is one to
+/// three days before the publication date: the day the story was filed,
+/// which its relative dates count from.
+fn dateline_anchor(
+    text: &str,
+    timexes: &[time::Timex],
+    published: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    let published = published?;
+    timexes.iter().take_while(|t| t.span.start < 2000).find_map(|t| {
+        let line_start = text[..t.span.start].rfind('\n').map_or(0, |p| p + 1);
+        let place = text[line_start..t.span.start].trim_end().strip_suffix(',')?.trim();
+        let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 3 || place.len() > 40 || !letters.iter().all(|c| c.is_uppercase()) {
+            return None;
+        }
+        let d = t.date().filter(|d| d.day.is_some())?.to_naive()?;
+        (1..=3).contains(&(published - d).num_days()).then_some(d)
+    })
 }
 
 /// Words that set an undated event in the past, away from the news peg.
