@@ -58,12 +58,23 @@ struct P<'a> {
     ref_month: Option<(i32, u32)>,
     /// The text last named a multi-quarter period, not a quarter.
     months_ctx: bool,
+    /// The last quarter named, whatever its role ("that quarter").
+    last_q: Option<(i32, u32)>,
 }
 
 pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let toks = tokenize(text);
-    let mut p =
-        P { text, t: &toks, dct, ref_day: None, quarter: None, ref_year: None, ref_month: None, months_ctx: false };
+    let mut p = P {
+        text,
+        t: &toks,
+        dct,
+        ref_day: None,
+        quarter: None,
+        ref_year: None,
+        ref_month: None,
+        months_ctx: false,
+        last_q: None,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -88,6 +99,9 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                         p.ref_month = p.ref_year.map(|y| (y, m));
                     }
                 }
+                if let Some(q) = parse_quarter(&c.value) {
+                    p.last_q = Some(q);
+                }
                 if let Some((y, q)) = c.quarter {
                     // A report's quarter stays the text's quarter when an earlier
                     // one of the same year is mentioned ("after a flat second quarter").
@@ -100,13 +114,28 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                     p.months_ctx = true;
                 }
                 let span = Span::new(toks[i].s, toks[c.end - 1].e);
+                let second = p.second_day(&c);
                 out.push(Timex { span, kind: c.kind, value: c.value });
                 i = c.end;
+                // "April 24 and 25": the second day is a date of its own.
+                if let Some((k, value)) = second {
+                    out.push(Timex { span: Span::new(toks[k].s, toks[k].e), kind: TimexType::Date, value });
+                    i = k + 1;
+                }
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// "1989-Q3" -> (1989, 3).
+fn parse_quarter(v: &str) -> Option<(i32, u32)> {
+    let b = v.as_bytes();
+    if b.len() != 7 || &v[4..6] != "-Q" || !b[..4].iter().all(u8::is_ascii_digit) || !(b'1'..=b'4').contains(&b[6]) {
+        return None;
+    }
+    Some((v[..4].parse().ok()?, (b[6] - b'0') as u32))
 }
 
 fn plural_letter(u: Unit) -> &'static str {
@@ -472,6 +501,11 @@ impl<'a> P<'a> {
                 if self.kw(i + 1) == Kw::Half {
                     return Some((i + 2, Qty::N(0.5)));
                 }
+                // "a hundred years", "a thousand years"
+                if matches!(self.kw(i + 1), Kw::Hundred | Kw::Thousand) {
+                    let n = if self.kw(i + 1) == Kw::Hundred { 100.0 } else { 1000.0 };
+                    return Some((i + 2, Qty::N(n)));
+                }
                 Some((i + 1, Qty::N(1.0)))
             }
             Kw::Several | Kw::Few | Kw::Many | Kw::Some => Some((i + 1, Qty::Vague)),
@@ -732,6 +766,39 @@ impl<'a> P<'a> {
             return Tense::Future;
         }
         Tense::Unknown
+    }
+
+    /// "April 24 and 25", "on March 3 or 4": a bare day number joined to a
+    /// month-and-day date is another day of that month: (token, value).
+    fn second_day(&self, c: &Cand) -> Option<(usize, String)> {
+        let last = c.end.checked_sub(1)?;
+        if c.kind != TimexType::Date || c.value.len() != 10 || !self.is_num(last) || self.nd(last) > 2 {
+            return None;
+        }
+        let k = c.end + 1;
+        if !matches!(self.kw(c.end), Kw::And | Kw::Or) || !self.is_num(k) || self.nd(k) > 2 || !self.same_sent(last, k)
+        {
+            return None;
+        }
+        let (d1, d2) = (self.num(last), self.num(k));
+        let glued_ok = !self.glued(k + 1) || [".", ",", ";", ")"].contains(&self.word(k + 1));
+        if d2 <= d1 || d2 > 31 || !glued_ok {
+            return None;
+        }
+        // "May 3 and 4 p.m.", "March 3 and 4 percent", "June 5 and 6 others"
+        if self.t.get(k + 1).is_some_and(|t| {
+            t.kind == Kind::Word && (t.entry.is_some() || !t.cap) || self.word(k + 1) == "%" || self.word(k + 1) == ":"
+        }) && !matches!(self.kw(k + 1), Kw::In | Kw::On | Kw::At | Kw::For | Kw::By | Kw::And | Kw::Since | Kw::To)
+        {
+            return None;
+        }
+        let v = format!("{}{:02}", &c.value[..8], d2);
+        if c.value.starts_with(|ch: char| ch.is_ascii_digit()) {
+            let y = c.value[..4].parse().ok()?;
+            let m = c.value[5..7].parse().ok()?;
+            NaiveDate::from_ymd_opt(y, m, d2 as u32)?;
+        }
+        Some((k, v))
     }
 
     /// Reference day for narrative expressions: the last day named in this
@@ -2149,8 +2216,8 @@ impl<'a> P<'a> {
                 }
             }
         }
-        // the 20th century
-        if self.kw(i) == Kw::The {
+        // the 20th century; "a 20th century democrat", "the fabled 11th century temple"
+        if self.kw(i) == Kw::The || j == i && self.is_num(i) {
             if let Some((e, o)) = self.day(j) {
                 if self.kw(e) == Kw::Century || self.is(e, "century") {
                     return Some(Cand::date(e + 1, format!("{:02}", o - 1)));
@@ -2164,6 +2231,11 @@ impl<'a> P<'a> {
     /// "the fourth quarter of 1990", "the first half of 2025", "the quarter",
     /// "the year-earlier quarter", "the latest period".
     fn quarter(&self, i: usize) -> Option<Cand> {
+        // "that quarter": the last quarter named.
+        if self.kw(i) == Kw::That && self.kw(i + 1) == Kw::Quarter && !self.hyphen(i + 2) {
+            let (y, q) = self.last_q?;
+            return Some(Cand::date(i + 2, format!("{y:04}-Q{q}")));
+        }
         let mut j = i;
         let mut explicit_year: Option<i32> = None;
         let mut year_off = 0;
@@ -2359,6 +2431,12 @@ impl<'a> P<'a> {
                     qn = quarter_of(mid);
                     year = Some(mid.year());
                 }
+            }
+        }
+        // "the second quarter ended Oct. 31" (a fiscal quarter): the year of that date.
+        if q.is_some() && explicit_year.is_none() && year_off == 0 && matches!(self.kw(e), Kw::Ended) {
+            if let Some(d) = self.month_day(e + 1).and_then(|c| c.day) {
+                year = Some(d.year());
             }
         }
         if j > i && matches!(det, Kw::Its | Kw::A | Kw::That) && explicit_year.is_none() && year_off == 0 {
@@ -2642,6 +2720,45 @@ impl<'a> P<'a> {
                     }
                     None => Cand::date(end, format!("XXXX-WXX-{wd}")),
                 });
+            }
+        }
+        // "the next morning", "that evening", "the previous night": a part of
+        // the day, counted from the last day named.
+        let part_at =
+            |k: usize| self.t.get(k).filter(|t| t.kind == Kind::Word).and_then(|t| t.entry).and_then(|e| e.day_part);
+        let part = match (self.kw(j), self.kw(j + 1)) {
+            (Kw::The, Kw::Next | Kw::Following) => part_at(j + 2).map(|p| (j + 3, 1, p)),
+            (Kw::The, Kw::Previous) => part_at(j + 2).map(|p| (j + 3, -1, p)),
+            (Kw::That, _) => part_at(j + 1).map(|p| (j + 2, 0, p)),
+            _ => None,
+        };
+        if let Some((end, off, p)) = part.filter(|x| !self.is(x.0 - 1, "overnight")) {
+            let d = self.ref_day().map(|b| add_days(b, off));
+            let v = match d {
+                Some(d) => format!("{}T{p}", ymd(d)),
+                None => format!("XXXX-XX-XXT{p}"),
+            };
+            return Some(Cand::new(end, TimexType::Time, v).with_day(d));
+        }
+        // "the day before last Tuesday", "the day after Nov. 3": a day from a day;
+        // "the week of March 6": the week holding that day.
+        if j == i && self.kw(j) == Kw::The {
+            let k = j + 2;
+            let inner =
+                |k: usize| self.core(k).filter(|c| c.kind == TimexType::Date && c.day.is_some() && c.value.len() == 10);
+            match (self.kw(j + 1), self.kw(k)) {
+                (Kw::Day, Kw::Before | Kw::After) => {
+                    if let Some(c) = inner(k + 1) {
+                        let d = add_days(c.day?, if self.kw(k) == Kw::Before { -1 } else { 1 });
+                        return Some(Cand::date(c.end, ymd(d)).with_day(Some(d)));
+                    }
+                }
+                (Kw::Week, Kw::Of) => {
+                    if let Some(c) = inner(k + 1) {
+                        return Some(Cand::date(c.end, week(c.day?)));
+                    }
+                }
+                _ => {}
             }
         }
         let (end, off, u) = match (self.kw(j), self.kw(j + 1), self.kw(j + 2)) {
