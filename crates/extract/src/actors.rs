@@ -361,6 +361,16 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
     }
     chunks.sort_by_key(|c| c.start);
     extend_org_names(text, tokens, &mut chunks);
+    // "Cognizant CEO Ravi Kumar": a name right before a title is the employer
+    for i in 1..chunks.len() {
+        if chunks[i - 1].end == chunks[i].start && matches!(chunks[i].tag, Tag::Title(_)) {
+            if let Tag::Unknown(n) = &chunks[i - 1].tag {
+                if !n.contains(' ') {
+                    chunks[i - 1].tag = Tag::OrgName(n.clone());
+                }
+            }
+        }
+    }
     attach_titles(text, tokens, &mut chunks);
     predicate_titles(text, tokens, &mut chunks);
     chunks

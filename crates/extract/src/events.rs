@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::actors::{actor_kind, lexicon, Chunk, Tag};
+use crate::coref;
 use crate::model::{EventType, PartialDate, Participant, Span, Status};
 use crate::segment::{Token, TokenKind};
 use crate::time::Timex;
@@ -313,6 +314,9 @@ const VERB_GROUP: &[&str] = &[
     "soon",
 ];
 
+/// "between the two leaders": nouns for a pair of people.
+const PAIR_NOUNS: &[&str] =
+    &["leaders", "presidents", "men", "women", "premiers", "ministers", "chancellors", "heads", "counterparts"];
 const GROUP_INTRODUCERS: &[&str] = &["involving", "including", "with", "between", "among", "joined"];
 const COUNTRY_BODIES: &[&str] = &["government", "side", "authorities", "delegation", "leadership", "administration"];
 
@@ -1120,6 +1124,8 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         let sports = s.has_phrase(0, n, &lex.sports);
         let mut parts: Vec<Participant> = Vec::new();
         let mut splits: Vec<Vec<Participant>> = Vec::new();
+        // the people a host receives, when the frame names them after the verb
+        let mut guests: Vec<Participant> = Vec::new();
         let mut conf: f32 = 0.9;
         let subject_chunks = {
             // "Han, who met Xi": the relative pronoun's antecedent
@@ -1130,6 +1136,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             }
         };
         let mut subject = s.participants_of(&subject_chunks);
+        let subject_names: Vec<String> = subject.iter().map(|p| coref::fold(&p.name)).collect();
         // a participle clause shares the main subject: "X left after holding talks with Y"
         let participle = cs > 0
             && matches!(s.words[cs - 1].as_str(), "after" | "before" | "while" | "when" | "since")
@@ -1322,6 +1329,9 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     {
                         splits = object.iter().map(|o| vec![subject[0].clone(), o.clone()]).collect();
                     }
+                    if def.kind == EventType::Host {
+                        guests = object.clone();
+                    }
                     parts.extend(subject);
                     parts.extend(object);
                 }
@@ -1335,6 +1345,24 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 });
                 if let Some(b) = between {
                     parts.extend(s.participants_of(&s.group_right(b + 1, next_trigger.max(b + 2).min(n), 2).0));
+                    // "a phone call between the two leaders": the pair the text is about
+                    let pair_words = s.words.get(b + 1..(b + 4).min(n)).unwrap_or_default();
+                    let two_people = pair_words.len() == 3
+                        && pair_words[0] == "the"
+                        && pair_words[1] == "two"
+                        && PAIR_NOUNS.contains(&pair_words[2].as_str());
+                    if parts.is_empty() && two_people {
+                        let before: Vec<usize> = (0..ts).filter_map(|k| s.chunk_at[k]).collect::<Vec<_>>();
+                        let mut named = s.participants_of(&before);
+                        dedup_participants(&mut named, def.kind);
+                        named.retain(|p| p.kind == crate::model::ActorKind::Person);
+                        if named.len() == 2 {
+                            parts.extend(named);
+                        } else if named.is_empty() && ctx.last_pair.len() == 2 {
+                            parts.extend(ctx.last_pair.iter().cloned());
+                        }
+                        conf -= 0.15;
+                    }
                 }
                 // "X invited Y ... during a phone call": the clause's two parties
                 // the words before the noun, past a name and its parenthesis:
@@ -1386,7 +1414,22 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 conf -= 0.05;
             }
         }
-        if matches!(def.kind, EventType::Meet | EventType::Call) && !parts.is_empty() {
+        // "X, Y and Z had individual meetings with W", "... met W separately": one meeting each
+        let separate = matches!(def.kind, EventType::Meet | EventType::Call)
+            && (cs..ce)
+                .any(|k| matches!(s.words[k].as_str(), "individual" | "separate" | "separately" | "individually"));
+        if separate && subject_names.len() >= 2 {
+            let others: Vec<Participant> =
+                parts.iter().filter(|p| !subject_names.contains(&coref::fold(&p.name))).cloned().collect();
+            if !others.is_empty() {
+                splits = parts
+                    .iter()
+                    .filter(|p| subject_names.contains(&coref::fold(&p.name)))
+                    .map(|p| std::iter::once(p.clone()).chain(others.iter().cloned()).collect())
+                    .collect();
+            }
+        }
+        if matches!(def.kind, EventType::Meet | EventType::Call) && !parts.is_empty() && !separate {
             // "X met Y along with Z", "X, together with Y, met Z", "in the presence of Z":
             // one gathering with everyone
             let extra = s.companions(cs, ce);
@@ -1414,18 +1457,42 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             .or_else(|| s.place(prev_trigger_end.max(cs), ts))
             // "met ... on the margins of the ASEAN summit in Vientiane"
             .or_else(|| if next_is_gathering { s.place(next_trigger, ce) } else { None });
-        if place.is_none() && def.kind == EventType::Host {
-            // "welcomed X to the Elysee", "welcome X to Admiralty House"
-            place = (te..next_trigger.min(te + 8))
-                .find(|&k| s.words[k] == "to" && k > te)
-                .and_then(|k| s.destination(k + 1, next_trigger.max(k + 2).min(n)));
+        let mut welcomed_to = None;
+        if def.kind == EventType::Host && def.frame == Frame::Verb {
+            // "welcomed X to the Elysee", "welcome X to Admiralty House"; "to the
+            // country" is the host's country
+            let to = (te..next_trigger.min(te + 8)).find(|&k| s.words[k] == "to" && k > te);
+            welcomed_to = to.and_then(|k| {
+                s.destination(k + 1, next_trigger.max(k + 2).min(n)).or_else(|| {
+                    let the_country = s.words.get(k + 1..k + 3).is_some_and(|w| w[0] == "the" && w[1] == "country");
+                    let host_country = parts.first().and_then(|p| p.country.clone());
+                    host_country
+                        .filter(|_| the_country)
+                        .and_then(|iso| lexicon().gazetteer.country(&iso).map(|c| c.name.clone()))
+                })
+            });
+            if place.is_none() {
+                place = welcomed_to.clone();
+            }
         }
+        // a welcome at the airport is a meeting on arrival, not a hosting
+        let at_airport = place.as_deref().is_some_and(|p| p.to_lowercase().contains("airport"))
+            || (cs..ce).any(|k| s.words[k] == "airport");
+        let kind = if def.kind == EventType::Host && at_airport { EventType::Meet } else { def.kind };
         if splits.is_empty() {
             splits.push(parts);
         }
         let found = splits.into_iter().map(|parts| (parts, place.clone())).collect();
         let clause = (cs, ce, prev_trigger_end, next_trigger, window_start);
-        emit(&mut out, &s, input, ctx, (def.kind, def.frame), found, (ts, te), clause, conf);
+        emit(&mut out, &s, input, ctx, (kind, def.frame), found, (ts, te), clause, conf);
+        // "Macron welcomed Tinubu to Paris": Tinubu came to Paris
+        guests.retain(|p| p.kind == crate::model::ActorKind::Person);
+        // (a town or a country: "to the Elysee" says where the welcome was, not the trip)
+        let welcomed_to = welcomed_to.filter(|d| crate::place::country_of(d).is_some());
+        if let (Some(dest), false) = (welcomed_to, guests.is_empty()) {
+            let found = guests.into_iter().map(|g| (vec![g], Some(dest.clone()))).collect();
+            emit(&mut out, &s, input, ctx, (EventType::Visit, Frame::Verb), found, (ts, te), clause, conf - 0.1);
+        }
     }
     for (ci, c) in input.chunks.iter().enumerate() {
         if matches!(c.tag, Tag::Person(_)) {
@@ -1617,7 +1684,14 @@ fn push_event(
         ce,
         &POST_NEGATION.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect::<Vec<_>>(),
     );
-    if s.has_phrase(near, ts, &lex.negated) || called_off {
+    // "failed to meet" negates; "failed at a summit to reach an accord" does not negate the summit
+    let negated_before = (near..ts).any(|i| {
+        lex.negated.iter().any(|p| {
+            p.iter().enumerate().all(|(k, w)| s.words.get(i + k) == Some(w))
+                && (!p[0].starts_with("fail") || s.words.get(i + 1).is_some_and(|w| w == "to"))
+        })
+    });
+    if negated_before || called_off {
         status = Status::Negated;
     } else if kind == EventType::Invite
         || s.has_phrase(window.start, ts, &lex.proposed)
