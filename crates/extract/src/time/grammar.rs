@@ -746,6 +746,25 @@ impl<'a> P<'a> {
                 left.push(x);
             }
         }
+        // "A service planned for Saturday was canceled": a finite verb right
+        // after the date (no comma between) outranks weak markers on the left.
+        if !left.iter().any(|m| m.1) {
+            let mut k = j;
+            while k < self.n()
+                && k < j + 2
+                && self.same_sent(k, i)
+                && self.t[k].kind == Kind::Word
+                && !matches!(self.kw(k), Kw::And | Kw::Or)
+                && !self.is(k, "but")
+            {
+                if let Some((t, true)) = self.marker(k) {
+                    if self.t[k].entry.is_some_and(|e| e.flags & (PAST | FUTURE) != 0) {
+                        return t;
+                    }
+                }
+                k += 1;
+            }
+        }
         if let Some(t) = decide(&left) {
             return t;
         }
@@ -1175,6 +1194,30 @@ impl<'a> P<'a> {
         self.weekday_value(i, end, wd, Dir::Auto)
     }
 
+    /// "until Tuesday", "extended the deadline until 9 a.m. EST Tuesday": a
+    /// deadline runs on from the clause's time, so a bare weekday after
+    /// "until" is the next one (or today).
+    fn until_before(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && i - k < 8 {
+            k -= 1;
+            let clockish = self.is_num(k)
+                || self.punct(k, ":")
+                || self.punct(k, ".")
+                || self.punct(k, ",")
+                || matches!(
+                    self.kw(k),
+                    Kw::Am | Kw::Pm | Kw::Noon | Kw::Midnight | Kw::Gmt | Kw::Utc | Kw::Est | Kw::Edt | Kw::Pst
+                )
+                || self.word(k).eq_ignore_ascii_case("a.m")
+                || self.word(k).eq_ignore_ascii_case("p.m");
+            if !clockish {
+                return matches!(self.kw(k), Kw::Until) || self.is(k, "till");
+            }
+        }
+        false
+    }
+
     /// Whether tokens a..b contain an explicit year.
     fn year_in(&self, a: usize, b: usize) -> Option<i32> {
         (a..b).find_map(|k| if self.is_num(k) && self.nd(k) == 4 { Some(self.num(k) as i32) } else { None })
@@ -1182,7 +1225,10 @@ impl<'a> P<'a> {
 
     /// Value of weekday wd spanning tokens i..end, with an optional part of day after.
     fn weekday_value(&self, i: usize, end: usize, wd: u32, dir: Dir) -> Option<Cand> {
-        let tense = self.tense(i, end);
+        // "Until Thursday, they had not called him a suspect": a past perfect
+        // looks back from that day.
+        let had = (i.saturating_sub(8)..(end + 8).min(self.n())).any(|k| self.same_sent(k, i) && self.is(k, "had"));
+        let tense = if self.until_before(i) && !had { Tense::Future } else { self.tense(i, end) };
         let date = self.dct.map(|dct| anchor::weekday(dct, wd, dir, tense));
         let base = match date {
             Some(d) => ymd(d),
