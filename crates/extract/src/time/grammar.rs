@@ -747,22 +747,14 @@ impl<'a> P<'a> {
             }
         }
         // "A service planned for Saturday was canceled": a finite verb right
-        // after the date (no comma between) outranks weak markers on the left.
-        if !left.iter().any(|m| m.1) {
-            let mut k = j;
-            while k < self.n()
-                && k < j + 2
-                && self.same_sent(k, i)
-                && self.t[k].kind == Kind::Word
-                && !matches!(self.kw(k), Kw::And | Kw::Or)
-                && !self.is(k, "but")
-            {
-                if let Some((t, true)) = self.marker(k) {
-                    if self.t[k].entry.is_some_and(|e| e.flags & (PAST | FUTURE) != 0) {
-                        return t;
-                    }
+        // after the date (no comma between) outranks weak future markers on
+        // the left ("planned", "to join"); not a relative clause ("on Friday
+        // that will let ...").
+        if !left.is_empty() && left.iter().all(|m| !m.1 && m.0 == Tense::Future) && self.same_sent(j, i) {
+            if let Some((t, true)) = self.marker(j) {
+                if self.t[j].entry.is_some_and(|e| e.flags & (PAST | FUTURE) != 0) {
+                    return t;
                 }
-                k += 1;
             }
         }
         if let Some(t) = decide(&left) {
