@@ -192,6 +192,21 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
         // people named earlier in this sentence, in order
         let mut in_sentence: Vec<String> = Vec::new();
         let mut remove: Vec<usize> = Vec::new();
+        // people named later in this sentence: "welcomed his Chinese counterpart
+        // to Moscow, calling Xi Jinping a dear friend"
+        let ahead: Vec<(usize, String)> = s
+            .chunks
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, c)| match &c.tag {
+                Tag::Person(p) => {
+                    let k = fold(&p.name);
+                    let k = redirect.get(&k).cloned().unwrap_or(k);
+                    people.contains_key(&k).then_some((ci, k))
+                }
+                _ => None,
+            })
+            .collect();
         for (ci, c) in s.chunks.iter_mut().enumerate() {
             match &mut c.tag {
                 Tag::Person(p) => {
@@ -309,7 +324,18 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                         }
                     };
                     let ranked = if counterpart { same_rank() } else { None };
-                    let found = ranked.or(same_sentence).or_else(|| recent.iter().rev().find(|k| fits(k, false)));
+                    let later = || {
+                        let fitting: Vec<&String> =
+                            ahead.iter().filter(|(i, k)| *i > ci && fits(&k, true)).map(|(_, k)| k).collect();
+                        match fitting.as_slice() {
+                            [one] => Some(*one),
+                            _ => None,
+                        }
+                    };
+                    let found = ranked
+                        .or(same_sentence)
+                        .or_else(|| recent.iter().rev().find(|k| fits(k, false)))
+                        .or_else(later);
                     if let Some(k) = found {
                         let person = &people[k];
                         descriptor_chunks.push(Chunk {
@@ -355,7 +381,7 @@ fn one_name(words: &[&str]) -> bool {
 /// ("Prince" / "Crown Prince").
 fn titles_agree(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    a.contains(&b) || b.contains(&a)
+    a.contains(&b) || b.contains(&a) || lexicon().same_office(&a, &b)
 }
 
 /// Whether `a` becomes `b` by one insertion, deletion or substitution.

@@ -1080,7 +1080,9 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             || prev.ends_with("-day")
             || prev.ends_with("-minute")
             // "an individual meeting", "a brief meeting"
-            || matches!(prev2, "a" | "an" | "the" | "their" | "his" | "her") && s.chunk_at[i - 1].is_none();
+            || matches!(prev2, "a" | "an" | "the" | "their" | "his" | "her") && s.chunk_at[i - 1].is_none()
+            // "the Meloni-Trump meeting"
+            || matches!(prev2, "a" | "an" | "the") && s.words[i - 1].contains('-');
         let mut found = None;
         for (words, ti) in cands {
             if i + words.len() > n || !words.iter().enumerate().all(|(k, w)| &s.words[i + k] == w) {
@@ -1387,6 +1389,21 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         }
                     }
                 }
+                // "the Trump-Zelensky meeting": two people the article named, joined by a hyphen
+                if parts.is_empty() {
+                    parts.extend(hyphen_pair(&s, ts, ctx));
+                }
+                // "their one-on-one talks": the two people the sentence names before
+                if parts.is_empty() && ts > 0 && lead.iter().any(|w| w == "their") {
+                    let before: Vec<usize> = (0..ts).filter_map(|k| s.chunk_at[k]).collect();
+                    let mut named = s.participants_of(&before);
+                    dedup_participants(&mut named, def.kind);
+                    named.retain(|p| p.kind == crate::model::ActorKind::Person);
+                    if named.len() == 2 {
+                        parts.extend(named);
+                        conf -= 0.1;
+                    }
+                }
                 // "X's meeting with Y"
                 let possessor = s.possessor(ts);
                 if let Some(ci) = possessor {
@@ -1512,6 +1529,37 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         }
     }
     out
+}
+
+/// "the Trump-Zelensky meeting", "a Modi-Albanese bilateral": a hyphenated
+/// pair of names just before a noun trigger (an adjective may come between),
+/// each half the first or last word of a person named earlier in the article.
+fn hyphen_pair(s: &Sent<'_>, ts: usize, ctx: &DocContext) -> Vec<Participant> {
+    let chunk = (ts.saturating_sub(2)..ts).rev().find_map(|k| s.chunk_at[k]).map(|ci| &s.input.chunks[ci]);
+    let Some(c) = chunk.filter(|c| c.end + 1 >= ts && matches!(c.tag, Tag::Unknown(_))) else {
+        return Vec::new();
+    };
+    let halves: Vec<&str> = s.surface(c).split('-').collect();
+    let [a, b] = halves.as_slice() else { return Vec::new() };
+    let find = |half: &str| {
+        let key = coref::fold(half);
+        let hits: Vec<&Participant> = ctx
+            .recent_persons
+            .iter()
+            .filter(|p| {
+                let words: Vec<String> = p.name.split_whitespace().map(coref::fold).collect();
+                words.len() >= 2 && (words[0] == key || words[words.len() - 1] == key)
+            })
+            .collect();
+        match hits.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    };
+    match (find(a), find(b)) {
+        (Some(x), Some(y)) if x.name != y.name => vec![x, y],
+        _ => Vec::new(),
+    }
 }
 
 fn dedup_participants(parts: &mut Vec<Participant>, kind: EventType) {

@@ -31,7 +31,9 @@ pub mod place;
 pub mod segment;
 pub mod time;
 
-use model::{ArticleInfo, Document, EventMention, PartialDate, Participant, Span};
+use std::collections::HashSet;
+
+use model::{ArticleInfo, Document, EventMention, EventType, PartialDate, Participant, Span};
 
 /// A stage that turns a document into events; the rule-based
 /// [`RuleExtractor`] is the only one today, a learned one can sit beside it.
@@ -145,6 +147,7 @@ pub fn extract(doc: &Document) -> Extraction {
             (si, e, weak)
         })
         .collect();
+    let raw = same_occasion_dates(raw);
     let raw = nest_in_visits(raw, text);
     let mut mentions = merge_in_document(doc, text, &sents, raw);
     place_from_visits(&mut mentions);
@@ -177,6 +180,53 @@ pub fn extract(doc: &Document) -> Extraction {
 /// sentence opens with such a phrase, and whose date came from context
 /// only, takes the date and (if it has none) the destination of the last
 /// visit this article reported for one of its participants.
+/// "Tech leaders, including X, Y and Z, met Modi on Tuesday ... X said he
+/// had a deep discussion with Modi": a meeting with no date of its own whose
+/// people all took part in one dated meeting or call of the same article was
+/// part of it, and takes its day. Two different dated candidates leave it
+/// alone.
+fn same_occasion_dates(mut raw: Vec<(usize, events::RawEvent, bool)>) -> Vec<(usize, events::RawEvent, bool)> {
+    let meetlike = |k: EventType| matches!(k, EventType::Meet | EventType::Call | EventType::Host);
+    let names =
+        |e: &events::RawEvent| -> HashSet<String> { e.participants.iter().map(|p| coref::fold(&p.name)).collect() };
+    let mut updates = Vec::new();
+    for (i, (_, e, weak)) in raw.iter().enumerate() {
+        let own_day = e.date.is_some_and(|d| d.day.is_some()) && !*weak;
+        if !*weak || own_day || !meetlike(e.kind) || e.status != model::Status::Occurred {
+            continue;
+        }
+        let mine = names(e);
+        let mut dates: Vec<(PartialDate, Option<String>)> = Vec::new();
+        let found = raw
+            .iter()
+            .filter(|(_, o, o_weak)| {
+                !*o_weak
+                    && meetlike(o.kind)
+                    && o.status == model::Status::Occurred
+                    && o.date.is_some_and(|d| d.day.is_some())
+            })
+            .filter(|(_, o, _)| mine.is_subset(&names(o)))
+            .map(|(_, o, _)| (o.date.expect("dated"), o.date_text.clone()));
+        for (d, why) in found {
+            if !dates.iter().any(|(x, _)| *x == d) {
+                dates.push((d, why));
+            }
+        }
+        if let [(d, why)] = dates.as_slice() {
+            let compatible = e.date.is_none_or(|own| d.to_string().starts_with(&own.to_string()));
+            if compatible {
+                updates.push((i, *d, why.clone()));
+            }
+        }
+    }
+    for (i, d, why) in updates {
+        let e = &mut raw[i].1;
+        e.date = Some(d);
+        e.date_text = Some(format!("(same occasion: {})", why.unwrap_or_default()));
+    }
+    raw
+}
+
 fn nest_in_visits(mut raw: Vec<(usize, events::RawEvent, bool)>, text: &str) -> Vec<(usize, events::RawEvent, bool)> {
     const NESTING: &[&str] = &[
         "during his visit",
