@@ -151,7 +151,7 @@ pub(crate) fn year_for_month(dct: NaiveDate, m: u32, dir: Dir, tense: Tense) -> 
             Tense::Unknown => {
                 if m - dm > 4 {
                     y - 1
-                } else if dm - m > 8 {
+                } else if dm - m > 9 {
                     y + 1
                 } else {
                     y
@@ -227,6 +227,25 @@ pub(crate) fn season_year(dct: NaiveDate, code: &str, dir: Dir, tense: Tense) ->
             }
         }
     }
+}
+
+/// Easter Sunday of year `y` (Gregorian calendar, anonymous algorithm).
+pub(crate) fn easter(y: i32) -> NaiveDate {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32).unwrap_or_default()
 }
 
 /// Date of the `n`th `wd` of month `m` (US holidays: Thanksgiving).

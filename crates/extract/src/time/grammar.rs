@@ -547,6 +547,10 @@ impl<'a> P<'a> {
         let hy = self.hyphen(j);
         let uj = if hy { j + 1 } else { j };
         let (u, plural) = self.unit(uj)?;
+        // "a months-long probe": the article goes with the noun, not the unit.
+        if plural && q == Qty::N(1.0) && matches!(self.kw(i), Kw::A | Kw::An) {
+            return None;
+        }
         // "1988 quarter" is a year, "a year-earlier loss" an adjective of its own
         if self.is_num(i) && self.nd(i) == 4 && !plural {
             return None;
@@ -1797,6 +1801,13 @@ impl<'a> P<'a> {
             }
             return None;
         }
+        // "a day-long meeting", "the decades-long feud"
+        if let Some((u, plural)) = self.unit(i) {
+            if self.hyphen(i + 1) && self.kw(i + 2) == Kw::Long && !matches!(u, Unit::Night | Unit::Weekend) {
+                let q = if plural { Qty::Vague } else { Qty::N(1.0) };
+                return Some(Cand::new(i + 3, TimexType::Duration, duration_value(q, u)));
+            }
+        }
         // "for years", "within weeks", "for decades"
         if let Some((u, true)) = self.unit(i) {
             let prev_ok =
@@ -2654,6 +2665,33 @@ impl<'a> P<'a> {
         } else if self.kw(i) == Kw::Thanksgiving {
             let end = if self.is(i + 1, "Day") { i + 2 } else { i + 1 };
             (end, Box::new(|y: i32| anchor::nth_weekday(y, 11, 4, 4)) as Box<dyn Fn(i32) -> Option<NaiveDate>>)
+        } else if self.kw(i) == Kw::Easter {
+            // "Easter", "Easter Sunday", "Easter Monday"; "Easter week" is the
+            // ISO week that ends on Easter Sunday.
+            let (end, shift) = if self.is(i + 1, "Sunday") || self.is(i + 1, "Day") {
+                (i + 2, 0)
+            } else if self.is(i + 1, "Monday") {
+                (i + 2, 1)
+            } else if self.is(i + 1, "week") {
+                let tense = self.tense(i, i + 2);
+                let y = self.dct.map(|d| {
+                    let e = anchor::easter(d.year());
+                    match tense {
+                        Tense::Past if add_days(e, -6) > d => d.year() - 1,
+                        Tense::Future if e < d => d.year() + 1,
+                        _ => d.year(),
+                    }
+                });
+                let v = y.map_or("XXXX-WXX".to_string(), |y| week(anchor::easter(y)));
+                return Some(Cand::date(i + 2, v));
+            } else {
+                (i + 1, 0)
+            };
+            (
+                end,
+                Box::new(move |y: i32| Some(add_days(anchor::easter(y), shift)))
+                    as Box<dyn Fn(i32) -> Option<NaiveDate>>,
+            )
         } else if self.kw(i) == Kw::Election && self.is(i + 1, "Day") {
             // US general election: the Tuesday after the first Monday in November.
             (
