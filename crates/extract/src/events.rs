@@ -392,7 +392,25 @@ impl<'a> Sent<'a> {
         let as_well_as = w == "as"
             && (self.words.get(i + 1).is_some_and(|n| n == "well")
                 || self.words.get(i.wrapping_sub(2)).is_some_and(|p| p == "as"));
-        !as_well_as
+        !as_well_as && !self.short_quote(i)
+    }
+
+    /// A quotation mark around a few words inside a clause ("had a \"long and
+    /// meaningful\" phone call"): a modifier, not quoted speech.
+    fn short_quote(&self, i: usize) -> bool {
+        const QUOTES: &[&str] = &["\"", "\u{201c}", "\u{201d}"];
+        if !QUOTES.contains(&self.words[i].as_str()) {
+            return false;
+        }
+        let quoted = |a: usize, b: usize| {
+            (a + 1..b).all(|k| self.words[k].chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\''))
+        };
+        let forward = (i + 2..(i + 6).min(self.words.len())).find(|&k| QUOTES.contains(&self.words[k].as_str()));
+        let backward =
+            (i.saturating_sub(5)..i.saturating_sub(1)).rev().find(|&k| QUOTES.contains(&self.words[k].as_str()));
+        // the words inside are plain words, and the quote does not end the sentence
+        let inside = |a: usize, b: usize| quoted(a, b) && b + 1 < self.words.len();
+        forward.is_some_and(|b| inside(i, b)) || backward.is_some_and(|a| inside(a, i))
     }
 
     /// Tokens [start, end) of the clause around token `i`.
@@ -845,6 +863,19 @@ impl<'a> Sent<'a> {
                         } {
                             lead -= 1;
                         }
+                        // "North Korea's leader Kim Jong-il", "China's then-premier Li Peng":
+                        // a possessive descriptor is a modifier of the member too
+                        while lead > 0 && {
+                            let p = &self.input.chunks[lead - 1];
+                            let between: Vec<&str> =
+                                (p.end..self.input.chunks[lead].start).map(|t| self.words[t].as_str()).collect();
+                            matches!(p.tag, Tag::Country(_) | Tag::Capital(_) | Tag::Org(_))
+                                && matches!(between.first(), Some(&"'s" | &"\u{2019}s"))
+                                && between.len() <= 4
+                                && between[1..].iter().all(|w| descriptor_word(w) || *w == ",")
+                        } {
+                            lead -= 1;
+                        }
                         if lead == 0 {
                             break;
                         }
@@ -859,7 +890,20 @@ impl<'a> Sent<'a> {
                             pi -= 1;
                         }
                         let p = &self.input.chunks[pi];
+                        // (a parenthesis is skipped: "Kim Dae-jung (right) and ...")
+                        let mut depth = 0usize;
                         let gap: Vec<&str> = (p.end..self.input.chunks[lead].start)
+                            .filter(|&t| {
+                                let w = self.words[t].as_str();
+                                let inside = depth > 0 || w == "(";
+                                if w == "(" {
+                                    depth += 1;
+                                } else if w == ")" {
+                                    depth = depth.saturating_sub(1);
+                                    return false;
+                                }
+                                !inside
+                            })
                             .filter(|&t| self.chunk_at[t].is_none())
                             .map(|t| self.words[t].as_str())
                             .collect();
@@ -1529,6 +1573,16 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         }
     }
     out
+}
+
+/// A word that can follow "Country's" in a descriptor before a name:
+/// "leader", "then-leader", "former president", "top diplomat".
+fn descriptor_word(w: &str) -> bool {
+    let lex = lexicon();
+    let w = w.strip_prefix("then-").unwrap_or(w);
+    matches!(w, "former" | "top" | "new" | "then" | "late" | "chief" | "senior")
+        || lex.role_nouns.contains(w)
+        || lex.lower_titles.contains(w)
 }
 
 /// "the Trump-Zelensky meeting", "a Modi-Albanese bilateral": a hyphenated
