@@ -1126,7 +1126,14 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             // "an individual meeting", "a brief meeting"
             || matches!(prev2, "a" | "an" | "the" | "their" | "his" | "her") && s.chunk_at[i - 1].is_none()
             // "the Meloni-Trump meeting"
-            || matches!(prev2, "a" | "an" | "the") && s.words[i - 1].contains('-');
+            || matches!(prev2, "a" | "an" | "the") && s.words[i - 1].contains('-')
+            // "his Saudi Arabia stop", "Ramaphosa's Washington visit"
+            || i > 0 && s.chunk_at[i - 1].is_some_and(|ci| {
+                let c = &s.input.chunks[ci];
+                matches!(c.tag, Tag::Country(_) | Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_))
+                    && c.start > 0
+                    && matches!(s.words[c.start - 1].as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "'s" | "\u{2019}s")
+            });
         let mut found = None;
         for (words, ti) in cands {
             if i + words.len() > n || !words.iter().enumerate().all(|(k, w)| &s.words[i + k] == w) {
@@ -1190,6 +1197,27 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         if subject.is_empty() && participle {
             subject.extend(s.person_before(cs - 1));
         }
+        // "Upon receiving Lula in the Oval Office, Biden said ...": a fronted
+        // participle clause takes the subject of the main clause after its comma
+        let fronted = s.words[ts].ends_with("ing")
+            && (ts == 0
+                || ts == 1 && matches!(s.words[0].as_str(), "upon" | "after" | "on" | "while" | "before" | "when"));
+        if subject.is_empty() && fronted {
+            // the main subject after the comma, past its modifiers ("US President Joe Biden")
+            let comma = (te..n).find(|&k| s.words[k] == ",");
+            let mut k = comma.map_or(n, |c| c + 1);
+            while let Some(ci) = s.chunk_at.get(k).copied().flatten() {
+                let c = &s.input.chunks[ci];
+                match c.tag {
+                    Tag::Person(_) => {
+                        subject = s.participants_of(&[ci]);
+                        break;
+                    }
+                    Tag::Country(_) | Tag::Demonym(_) | Tag::Title(_) | Tag::Honorific => k = c.end,
+                    _ => break,
+                }
+            }
+        }
         if subject.is_empty() {
             subject = pronoun_or_pair(&s, cs, ts, ctx);
             if !subject.is_empty() {
@@ -1204,22 +1232,38 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         match (def.kind, def.frame) {
             (EventType::Visit, Frame::Verb) | (EventType::Visit, Frame::Noun) => {
                 let mut visitor = subject.clone();
+                // "his Saudi Arabia stop", "Ramaphosa's White House visit", "the Israel leg
+                // of the tour": a place right before the noun is where the visit goes
+                let place_mod = (def.frame == Frame::Noun)
+                    .then(|| ts.checked_sub(1).and_then(|k| s.chunk_at[k]))
+                    .flatten()
+                    .filter(|&ci| {
+                        matches!(
+                            s.input.chunks[ci].tag,
+                            Tag::Country(_) | Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_)
+                        )
+                    });
+                if s.words[ts] == "leg" && place_mod.is_none() {
+                    continue;
+                }
+                // the noun phrase starts before its place modifier
+                let head = place_mod.map_or(ts, |ci| s.input.chunks[ci].start);
                 // "X's visit to P", "visit by X"
                 if def.frame == Frame::Noun {
                     let during =
-                        (ts.saturating_sub(3)..ts).any(|k| matches!(s.words[k].as_str(), "during" | "on" | "upon"));
-                    if let Some(ci) = s.possessor(ts) {
+                        (head.saturating_sub(3)..head).any(|k| matches!(s.words[k].as_str(), "during" | "on" | "upon"));
+                    if let Some(ci) = s.possessor(head) {
                         visitor = s.participants_of(&[ci]);
-                    } else if s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
-                        visitor = if s.ambiguous_before(ts - 1) {
+                    } else if s.words.get(head.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
+                        visitor = if s.ambiguous_before(head - 1) {
                             Vec::new()
                         } else {
-                            s.person_before(ts - 1).or_else(|| ctx.last_subject.clone()).into_iter().collect()
+                            s.person_before(head - 1).or_else(|| ctx.last_subject.clone()).into_iter().collect()
                         };
                         conf -= 0.15;
                     } else if let Some(p) = (te..next_trigger).find(|&k| s.words[k] == "by") {
                         visitor = s.participants_of(&s.group_right(p + 1, next_trigger, 2).0);
-                    } else if s.words.get(te).is_some_and(|w| w == "of") {
+                    } else if s.words.get(te).is_some_and(|w| w == "of") && s.words[ts] != "leg" {
                         // "the visit of Polish Deputy Foreign Minister X to Bucharest"
                         visitor = s.participants_of(&s.group_right(te + 1, next_trigger, 1).0);
                     } else if during {
@@ -1244,6 +1288,15 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 let mut dests = dest_from
                     .map(|f| s.destinations(f, next_trigger.max(f + 1).min(n), needs_prep))
                     .unwrap_or_default();
+                if dests.is_empty() {
+                    if let Some(ci) = place_mod {
+                        let c = &s.input.chunks[ci];
+                        dests.push(match c.tag {
+                            Tag::Country(k) | Tag::Capital(k) => s.country_place(k, c),
+                            _ => s.surface(c).to_string(),
+                        });
+                    }
+                }
                 // "came to a standstill", "was in talks": weak verbs need a known place right after
                 let weak = matches!(s.words[ts].as_str(), "came" | "come" | "went" | "was" | "is");
                 if weak
