@@ -79,7 +79,9 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut i = 0;
     while i < toks.len() {
         let tk = &toks[i];
-        if tk.kind == Kind::Punct || (tk.kind == Kind::Word && tk.entry.is_none()) {
+        // "since '82": an apostrophe can start a year
+        let apostrophe_year = tk.kind == Kind::Punct && p.is_num(i + 1) && p.glued(i + 1) && p.nd(i + 1) == 2;
+        if tk.kind == Kind::Punct && !apostrophe_year || (tk.kind == Kind::Word && tk.entry.is_none()) {
             i += 1;
             continue;
         }
@@ -394,8 +396,13 @@ impl<'a> P<'a> {
             && self.nd(i + 1) == 2
             && self.glued(i + 1)
         {
-            // only after a month: "Aug. '98"
-            if i > 0 && self.month(i - 1).is_some_and(|m| m.0 == i) || i > 1 && self.punct(i - 1, ".") {
+            // only after a month ("Aug. '98") or a year preposition ("since '82")
+            if i > 0 && self.month(i - 1).is_some_and(|m| m.0 == i)
+                || i > 1 && self.punct(i - 1, ".")
+                || i > 0
+                    && self.t[i - 1].kind == Kind::Word
+                    && self.t[i - 1].entry.is_some_and(|e| e.flags & YEAR_PRECEDER != 0 && e.month == 0)
+            {
                 let v = self.num(i + 1) as i32;
                 return Some((i + 2, if v < 30 { 2000 + v } else { 1900 + v }));
             }
@@ -509,6 +516,8 @@ impl<'a> P<'a> {
                 Some((i + 1, Qty::N(1.0)))
             }
             Kw::Several | Kw::Few | Kw::Many | Kw::Some => Some((i + 1, Qty::Vague)),
+            // "the worst single-day decline"
+            Kw::Single if self.hyphen(i + 1) => Some((i + 1, Qty::N(1.0))),
             _ => {
                 if self.is(i, "couple") {
                     let j = if self.kw(i + 1) == Kw::Of { i + 2 } else { i + 1 };
@@ -542,6 +551,10 @@ impl<'a> P<'a> {
         if ["trading", "business", "working"].iter().any(|w| self.is(j, w))
             && matches!(self.unit(j + 1), Some((Unit::Day, true)))
         {
+            j += 1;
+        }
+        // "six straight days", "two consecutive quarters"
+        if ["straight", "consecutive", "successive"].iter().any(|w| self.is(j, w)) && self.unit(j + 1).is_some() {
             j += 1;
         }
         let hy = self.hyphen(j);
@@ -847,6 +860,14 @@ impl<'a> P<'a> {
             Kw::At if matches!(self.kw(i + 1), Kw::Least | Kw::Most) => j = i + 2,
             Kw::No if self.kw(i + 1) == Kw::More && self.kw(i + 2) == Kw::Than => j = i + 3,
             Kw::Up if self.is(i + 1, "to") => j = i + 2,
+            // "over a week", "in over six years": more than; "over three years",
+            // "over the past year" (during) stay outside.
+            Kw::Over
+                if matches!(self.kw(i + 1), Kw::A | Kw::An) && self.measure(i + 1).is_some()
+                    || i > 0 && matches!(self.kw(i - 1), Kw::In | Kw::Just) && self.measure(i + 1).is_some() =>
+            {
+                return self.core(i + 1).filter(|c| c.kind == TimexType::Duration || c.value.ends_with("_REF"));
+            }
             Kw::Over => return None,
             _ => {}
         }
@@ -893,6 +914,7 @@ impl<'a> P<'a> {
             consider(self.part_of(i));
             consider(self.season_of_year(i));
             consider(self.narrative(i));
+            consider(self.week_of_month(i));
             consider(self.misc(i));
             consider(self.quarter_num(i));
         }
@@ -952,6 +974,12 @@ impl<'a> P<'a> {
             // day.month.year with dots.
             let (m, d) = if sep == "." || a > 12 { (b, a) } else { (a, b) };
             (self.num(i + 4) as i32, m, d, i + 5)
+        } else if sep2_ok && sep == "/" && self.nd(i + 4) == 2 && self.nd(i) <= 2 && self.nd(i + 2) <= 2 {
+            // "7/8/07": US order with a two-digit year
+            let (a, b) = (n0 as u32, self.num(i + 2) as u32);
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            let yy = self.num(i + 4) as i32;
+            (if yy < 50 { 2000 + yy } else { 1900 + yy }, m, d, i + 5)
         } else {
             return None;
         };
@@ -1983,6 +2011,13 @@ impl<'a> P<'a> {
             Kw::Midnight => return Some((i + 1, 24, 0)),
             _ => {}
         }
+        // "0800 UTC", "1630 GMT": four digits need a time zone
+        if self.is_num(i) && self.nd(i) == 4 && matches!(self.kw(i + 1), Kw::Gmt | Kw::Utc) && !self.glued(i + 1) {
+            let (h, m) = (self.num(i) as u32 / 100, self.num(i) as u32 % 100);
+            if h <= 23 && m <= 59 {
+                return Some((i + 2, h, m));
+            }
+        }
         if !self.is_num(i) || self.nd(i) > 2 {
             return None;
         }
@@ -2751,6 +2786,33 @@ impl<'a> P<'a> {
             }
         }
         None
+    }
+
+    /// "the last week of March", "the first week of June 2009": the ISO week
+    /// holding most of that week of the month.
+    fn week_of_month(&self, i: usize) -> Option<Cand> {
+        if self.kw(i) != Kw::The || self.kw(i + 2) != Kw::Week || self.kw(i + 3) != Kw::Of {
+            return None;
+        }
+        let last = matches!(self.kw(i + 1), Kw::Last) || self.is(i + 1, "final");
+        let n = self.t.get(i + 1).and_then(|t| t.entry).map_or(0, |e| e.ordinal);
+        if !last && !(1..=5).contains(&n) {
+            return None;
+        }
+        let c = self.month_day(i + 4)?;
+        if c.day.is_some() || c.value.len() != 7 {
+            return None;
+        }
+        let v = match c.value[..4].parse::<i32>() {
+            Ok(y) => {
+                let m: u32 = c.value[5..7].parse().ok()?;
+                let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                let d = if last { add_days(add_months(first, 1), -4) } else { add_days(first, 3 + 7 * (n as i64 - 1)) };
+                week(d)
+            }
+            Err(_) => "XXXX-WXX".to_string(),
+        };
+        Some(Cand::date(c.end, v))
     }
 
     /// A season with its year: "the winter of 1994", "summer 1990", "the
