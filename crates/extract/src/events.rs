@@ -911,7 +911,20 @@ impl<'a> Sent<'a> {
                             && gap.len() <= 4
                             && gap.iter().skip(1).all(|w| matches!(*w, "and" | ",") || glue(w));
                         let after_prep = p.start > 0 && PREPOSITIONS.contains(&self.words[p.start - 1].as_str());
-                        if joins && self.arg(pi) && !self.is_modifier(pi) && p.start >= clause_start && !after_prep {
+                        // "Accompanied by his wife, Peng Liyuan, Xi was welcomed": the
+                        // companion of a fronted participle is not in the subject
+                        let companion = (p.start.saturating_sub(5)..p.start).any(|t| {
+                            self.words[t] == "by"
+                                && t > 0
+                                && matches!(self.words[t - 1].as_str(), "accompanied" | "flanked" | "joined")
+                        });
+                        if joins
+                            && self.arg(pi)
+                            && !self.is_modifier(pi)
+                            && p.start >= clause_start
+                            && !after_prep
+                            && !companion
+                        {
                             first = pi;
                             members.push(first);
                         } else {
@@ -1499,6 +1512,16 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     if named.len() == 2 {
                         parts.extend(named);
                         conf -= 0.1;
+                    }
+                }
+                // "X welcomed Y ahead of official talks": talks with no party of their
+                // own, after an event of this sentence, are between its parties
+                let follows = lead.iter().any(|w| matches!(w.as_str(), "ahead" | "before" | "after" | "following"))
+                    || cs > 0 && matches!(s.words[cs - 1].as_str(), "before" | "after");
+                if parts.is_empty() && follows && !s.words[ts..te].iter().any(|w| w == "summit") {
+                    if let Some(prev) = out.last().filter(|e: &&RawEvent| e.participants.len() == 2) {
+                        parts.extend(prev.participants.iter().cloned());
+                        conf -= 0.15;
                     }
                 }
                 // "X's meeting with Y"

@@ -183,8 +183,9 @@ pub fn extract(doc: &Document) -> Extraction {
 /// "Tech leaders, including X, Y and Z, met Modi on Tuesday ... X said he
 /// had a deep discussion with Modi": a meeting with no date of its own whose
 /// people all took part in one dated meeting or call of the same article was
-/// part of it, and takes its day. Two different dated candidates leave it
-/// alone.
+/// part of it, and takes its day; so does a larger meeting that two of them
+/// had on that day ("X met Y along with Z"). Two different dated candidates
+/// leave it alone.
 fn same_occasion_dates(mut raw: Vec<(usize, events::RawEvent, bool)>) -> Vec<(usize, events::RawEvent, bool)> {
     let meetlike = |k: EventType| matches!(k, EventType::Meet | EventType::Call | EventType::Host);
     let names =
@@ -205,7 +206,12 @@ fn same_occasion_dates(mut raw: Vec<(usize, events::RawEvent, bool)>) -> Vec<(us
                     && o.status == model::Status::Occurred
                     && o.date.is_some_and(|d| d.day.is_some())
             })
-            .filter(|(_, o, _)| mine.is_subset(&names(o)))
+            // all of its people there, or two of them when it has more ("X met Y along
+            // with Z" after "X and Y shared a fist bump on Friday")
+            .filter(|(_, o, _)| {
+                let theirs = names(o);
+                mine.is_subset(&theirs) || mine.len() > 2 && mine.intersection(&theirs).count() >= 2
+            })
             .map(|(_, o, _)| (o.date.expect("dated"), o.date_text.clone()));
         for (d, why) in found {
             if !dates.iter().any(|(x, _)| *x == d) {
