@@ -1751,6 +1751,10 @@ impl<'a> P<'a> {
         if i > 0 && self.kw(i - 1) == Kw::Per {
             return None;
         }
+        // "24 hours a day", "seven days a week": a rate, not a duration
+        if matches!(self.kw(end), Kw::A | Kw::An | Kw::Per) && matches!(self.unit(end + 1), Some((_, false))) {
+            return None;
+        }
         // "a year or so", "a year or two"
         if self.kw(end) == Kw::Or
             && (self.kw(end + 1) == Kw::So || self.qty(end + 1).is_some_and(|(e2, _)| self.unit(e2).is_none()))
