@@ -799,25 +799,64 @@ impl<'a> Sent<'a> {
                 Tag::Country(_) | Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) | Tag::Unknown(_)
             )
         });
+        // "at Korea's Ministry of Foreign Affairs" is whose ministry, not where
+        let possessive = self.chunk_at[tok]
+            .and_then(|ci| self.words.get(self.input.chunks[ci].end))
+            .is_some_and(|w| matches!(w.as_str(), "'s" | "\u{2019}s"));
+        // "in Jongno District, central Seoul", "in Gyeongju, South Korea": a place
+        // in apposition to a place
+        let apposed = || {
+            // a known place only: "in Moscow, Xi said" is not a place after a place
+            let known = self.chunk_at[tok].is_some_and(|ci| {
+                matches!(self.input.chunks[ci].tag, Tag::Country(_) | Tag::Capital(_) | Tag::City(_))
+            });
+            if !known {
+                return false;
+            }
+            let comma = match (prev(1), prev(2)) {
+                (Some(","), _) => tok.checked_sub(1),
+                (Some("central" | "downtown" | "northern" | "southern" | "eastern" | "western"), Some(",")) => {
+                    tok.checked_sub(2)
+                }
+                _ => None,
+            };
+            comma.filter(|&q| q > 0).is_some_and(|q| {
+                let mut end = q;
+                if matches!(
+                    self.words[q - 1].as_str(),
+                    "district" | "province" | "county" | "region" | "prefecture" | "state"
+                ) {
+                    end -= 1;
+                }
+                end > 0
+                    && self.chunk_at[end - 1].is_some_and(|ci| {
+                        let c = &self.input.chunks[ci];
+                        c.end == end && c.start < tok && self.place_context(c.start)
+                    })
+            })
+        };
         is_place_tag
-            && (matches!(
-                prev(1),
-                Some("in" | "at" | "to" | "from" | "near" | "into" | "across" | "outside" | "inside")
-            ) || matches!(prev(2), Some("in" | "at" | "to" | "from"))
-                && matches!(
+            && !possessive
+            && (apposed()
+                || matches!(
                     prev(1),
-                    Some(
-                        "the"
-                            | "central"
-                            | "downtown"
-                            | "northern"
-                            | "southern"
-                            | "eastern"
-                            | "western"
-                            | "capital"
-                            | "nearby"
-                    )
-                ))
+                    Some("in" | "at" | "to" | "from" | "near" | "into" | "across" | "outside" | "inside")
+                )
+                || matches!(prev(2), Some("in" | "at" | "to" | "from"))
+                    && matches!(
+                        prev(1),
+                        Some(
+                            "the"
+                                | "central"
+                                | "downtown"
+                                | "northern"
+                                | "southern"
+                                | "eastern"
+                                | "western"
+                                | "capital"
+                                | "nearby"
+                        )
+                    ))
     }
 
     /// The subject group: the first participant chunk of the clause before

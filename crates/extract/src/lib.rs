@@ -151,6 +151,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let raw = nest_in_visits(raw, text);
     let mut mentions = merge_in_document(doc, text, &sents, raw);
     place_from_visits(&mut mentions);
+    refine_places(&mut mentions, text, &sents, &tokens, &chunks, &timexes);
     let info = ArticleInfo {
         id: doc.id.clone(),
         date,
@@ -291,6 +292,74 @@ fn dateline_anchor(
         let d = t.date().filter(|d| d.day.is_some())?.to_naive()?;
         (1..=3).contains(&(published - d).num_days()).then_some(d)
     })
+}
+
+/// "Lee last met Xi on November 1 ... in South Korea" and, elsewhere in the
+/// article, "Xi, accompanied by Lee, reviews a guard of honour in Gyeongju,
+/// South Korea, on November 1": an event placed only in a country (or not at
+/// all) takes the town of another sentence that names all its people, the
+/// same day and a town of that country.
+fn refine_places(
+    mentions: &mut [EventMention],
+    text: &str,
+    sents: &[segment::Sentence],
+    tokens: &[Vec<segment::Token>],
+    chunks: &[Vec<actors::Chunk>],
+    timexes: &[time::Timex],
+) {
+    let lex = actors::lexicon();
+    for m in mentions.iter_mut() {
+        let Some(day) = m.date.filter(|d| d.day.is_some()) else { continue };
+        let country = match m.place.as_deref() {
+            Some(p) if place::is_country(p) => place::country_of(p).map(str::to_string),
+            Some(_) => continue,
+            None => None,
+        };
+        let people: HashSet<String> = m.participants.iter().map(|p| coref::fold(&p.name)).collect();
+        // a call has no venue
+        if people.len() < 2
+            || m.kind == EventType::Call
+            || m.participants.iter().any(|p| p.kind != model::ActorKind::Person)
+        {
+            continue;
+        }
+        let mut towns: Vec<String> = Vec::new();
+        for (si, s) in sents.iter().enumerate() {
+            let named: HashSet<String> = chunks[si]
+                .iter()
+                .filter_map(|c| match &c.tag {
+                    actors::Tag::Person(p) => Some(coref::fold(&p.name)),
+                    _ => None,
+                })
+                .collect();
+            let same_day =
+                timexes.iter().filter(|t| s.span.contains(t.span)).any(|t| events::event_date(t) == Some(day));
+            // another sentence: its own sentence already gave what place it has
+            if !same_day || !people.is_subset(&named) || s.span.contains(m.evidence) {
+                continue;
+            }
+            for c in &chunks[si] {
+                let k = match c.tag {
+                    actors::Tag::City(k) | actors::Tag::Capital(k) => k,
+                    _ => continue,
+                };
+                let iso = lex.country_iso3(k);
+                let preceded = c.start > 0
+                    && tokens[si]
+                        .get(c.start - 1)
+                        .is_some_and(|t| matches!(&text[t.span.start..t.span.end], "in" | "at" | "to" | "central"));
+                if preceded && country.as_deref().is_none_or(|cc| cc == iso) {
+                    let town = text[c.span.start..c.span.end].to_string();
+                    if !towns.contains(&town) {
+                        towns.push(town);
+                    }
+                }
+            }
+        }
+        if let [town] = towns.as_slice() {
+            m.place = Some(town.clone());
+        }
+    }
 }
 
 /// Words that set an undated event in the past, away from the news peg.
