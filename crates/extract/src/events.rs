@@ -1329,17 +1329,25 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         visitor.clear();
                     }
                 }
+                let route = (def.frame == Frame::Noun).then(|| itinerary(&s, te)).flatten();
                 let dest_from = if def.frame == Frame::Noun {
                     // "visit to X", "trip to X", "stop this week in X"
-                    (te..next_trigger.min(te + 4)).find(|&k| matches!(s.words[k].as_str(), "to" | "in")).map(|k| k + 1)
+                    (te..next_trigger.min(te + 4))
+                        .find(|&k| matches!(s.words[k].as_str(), "to" | "in"))
+                        .map(|k| k + 1)
+                        .or(route.map(|(from, _, _)| from))
                 } else {
                     Some(te)
                 };
+                // the itinerary's own clause bounds its places
+                let dest_end = match route {
+                    Some((from, end, _)) if dest_from == Some(from) => end,
+                    _ => next_trigger,
+                };
                 let needs_prep =
                     def.frame == Frame::Verb && MOTION_VERBS.contains(&s.words[ts].as_str()) && te == ts + 1;
-                let mut dests = dest_from
-                    .map(|f| s.destinations(f, next_trigger.max(f + 1).min(n), needs_prep))
-                    .unwrap_or_default();
+                let mut dests =
+                    dest_from.map(|f| s.destinations(f, dest_end.max(f + 1).min(n), needs_prep)).unwrap_or_default();
                 if dests.is_empty() {
                     if let Some(ci) = place_mod {
                         let c = &s.input.chunks[ci];
@@ -1385,9 +1393,13 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     } else {
                         ctx.travellers.iter().filter(|p| p.country.is_some() && p.country == v.country).collect()
                     };
-                    let pick = match (leaders.as_slice(), travellers.as_slice()) {
-                        ([leader], _) => Some(*leader),
-                        ([], [traveller]) => Some(*traveller),
+                    // several leaders (a former one named too): the one already travelling
+                    let travelling_leaders: Vec<&&Participant> =
+                        leaders.iter().filter(|l| travellers.iter().any(|t| t.name == l.name)).collect();
+                    let pick = match (leaders.as_slice(), travellers.as_slice(), travelling_leaders.as_slice()) {
+                        ([leader], _, _) => Some(*leader),
+                        ([], [traveller], _) => Some(*traveller),
+                        (_, _, [leader]) => Some(**leader),
                         _ => None,
                     };
                     if let Some(person) = pick {
@@ -1400,15 +1412,27 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 if visitor.is_empty() {
                     continue;
                 }
-                for v in &visitor {
-                    if !ctx.travellers.iter().any(|t| t.name == v.name) {
-                        ctx.travellers.push(v.clone());
+                // a traveller is someone the article sends somewhere
+                if !dests.is_empty() {
+                    for v in &visitor {
+                        if !ctx.travellers.iter().any(|t| t.name == v.name) {
+                            ctx.travellers.push(v.clone());
+                        }
                     }
                 }
                 let found: Vec<(Vec<Participant>, Option<String>)> =
                     dests.into_iter().map(|d| (visitor.clone(), Some(d))).collect();
                 let clause = (cs, ce, prev_trigger_end, next_trigger, window_start);
+                let before = out.len();
                 emit(&mut out, &s, input, ctx, (def.kind, def.frame), found, (ts, te), clause, conf);
+                // "a trip which includes two days in Shanghai": the stops ahead are planned
+                if let Some((_, _, true)) = route.filter(|r| dest_from == Some(r.0)) {
+                    for e in out[before..].iter_mut().filter(|e| e.status == Status::Occurred) {
+                        if e.date.is_none_or(|d| d.day.is_none()) {
+                            e.status = Status::Planned;
+                        }
+                    }
+                }
                 continue;
             }
             (_, Frame::Verb) if passive_by(&s, ts, te, next_trigger).is_some() => {
@@ -1688,6 +1712,23 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         }
     }
     out
+}
+
+/// "his trip, which includes two days each in Beijing and Shanghai": where
+/// the relative clause after a visit noun says the trip goes (the token after
+/// its "in" or "to", the end of that clause, and whether the stops are still
+/// ahead: "includes" rather than "included").
+fn itinerary(s: &Sent<'_>, te: usize) -> Option<(usize, usize, bool)> {
+    let w = |k: usize| s.words.get(k).map(String::as_str);
+    if w(te) != Some(",") || !matches!(w(te + 1), Some("which" | "that")) {
+        return None;
+    }
+    let verb = (te + 2..te + 4).find(|&k| {
+        matches!(w(k), Some("includes" | "include" | "included" | "including" | "covers" | "covered" | "takes"))
+    })?;
+    let end = (verb + 1..s.words.len()).find(|&k| matches!(w(k), Some(";" | "." | "but"))).unwrap_or(s.words.len());
+    let ahead = !matches!(w(verb), Some("included" | "covered"));
+    (verb + 1..(verb + 8).min(end)).find(|&k| matches!(w(k), Some("in" | "to"))).map(|k| (k + 1, end, ahead))
 }
 
 /// A word that can follow "Country's" in a descriptor before a name:

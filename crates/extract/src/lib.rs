@@ -461,7 +461,9 @@ fn context_date(
         // "Saturday marks the 20th anniversary of ...": that date is not the event's
         .filter(|t| !text[t.span.end..e.trigger.start].contains("anniversary"))
         .filter_map(|t| events::event_date(t).filter(near).map(|d| (d, t)))
-        .next_back()
+        // a plan does not happen on a day already past ("landed on Wednesday ...
+        // a tour which includes a stop in Hanoi")
+        .rfind(|(d, _)| e.status != model::Status::Planned || dct.is_none_or(|c| d.interval().1 >= c))
         .map(|(d, t)| (d, format!("(context: {})", &text[t.span.start..t.span.end])));
     from_context.or_else(|| {
         // news reports the present: an undated event told as happening or
@@ -509,7 +511,15 @@ fn merge_in_document(
                     (Some(a), Some(b)) => loose || a.compatible(&b),
                     _ => true,
                 }
-                && (m.status == e.status || m.date.is_some() && m.date == e.date && !loose)
+                && (m.status == e.status
+                    || m.date.is_some() && m.date == e.date && !loose
+                    // a stop still ahead of a traveller already there: "lands in
+                    // Beijing" then "a trip which includes two days in Beijing"
+                    || m.kind == EventType::Visit
+                        && m.status == model::Status::Occurred
+                        && e.status == model::Status::Planned
+                        && m.place.is_some()
+                        && matches!((m.date, e.date), (Some(a), Some(b)) if a.compatible(&b)))
                 && same_place(m.kind, m.place.as_deref(), e.place.as_deref())
         });
         if let Some((i, m)) = same {
