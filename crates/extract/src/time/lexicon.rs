@@ -20,6 +20,7 @@ struct Raw {
     past_verbs: Vec<String>,
     future_markers: Vec<String>,
     weak_future_markers: Vec<String>,
+    present_verbs: Vec<String>,
     not_past_ed: Vec<String>,
     event_name_words: Vec<String>,
     year_followers: Vec<String>,
@@ -418,6 +419,7 @@ pub(crate) const EVENT_NAME: u32 = 1 << 5;
 pub(crate) const YEAR_FOLLOWER: u32 = 1 << 6;
 pub(crate) const YEAR_PRECEDER: u32 = 1 << 7;
 pub(crate) const WEAK_FUTURE: u32 = 1 << 8;
+pub(crate) const PRESENT: u32 = 1 << 9;
 
 pub(crate) struct Lexicon {
     words: HashMap<String, Entry>,
@@ -492,6 +494,9 @@ impl Lexicon {
         }
         for w in &raw.weak_future_markers {
             slot(&mut words, w).flags |= WEAK_FUTURE;
+        }
+        for w in &raw.present_verbs {
+            slot(&mut words, w).flags |= PRESENT;
         }
         for w in &raw.not_past_ed {
             slot(&mut words, w).flags |= NOT_PAST_ED;
