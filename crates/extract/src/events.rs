@@ -314,6 +314,9 @@ const VERB_GROUP: &[&str] = &[
     "soon",
 ];
 
+/// Verbs that report speech: "X said on Monday (that) ...".
+const REPORTING: &[&str] = &["said", "told", "announced", "confirmed", "revealed", "disclosed", "wrote", "posted"];
+
 /// "between the two leaders": nouns for a pair of people.
 const PAIR_NOUNS: &[&str] =
     &["leaders", "presidents", "men", "women", "premiers", "ministers", "chancellors", "heads", "counterparts"];
@@ -921,6 +924,15 @@ impl<'a> Sent<'a> {
                         // past "his Vietnamese counterpart" between "and" and the member
                         let glue = |w: &str| matches!(w, "his" | "her" | "their") || lexicon().role_nouns.contains(w);
                         let mut pi = lead - 1;
+                        // "Trump (R) and Putin": a bracketed aside is no member
+                        let bracketed = |c: &Chunk| {
+                            c.start > 0
+                                && self.words[c.start - 1] == "("
+                                && self.words.get(c.end).is_some_and(|w| w == ")")
+                        };
+                        if pi > 0 && bracketed(&self.input.chunks[pi]) {
+                            pi -= 1;
+                        }
                         while pi > 0
                             && matches!(self.input.chunks[pi].tag, Tag::Demonym(_) | Tag::Title(_))
                             && (self.input.chunks[pi].end..self.input.chunks[pi + 1].start)
@@ -1842,10 +1854,13 @@ fn pronoun_or_pair(s: &Sent<'_>, cs: usize, ts: usize, ctx: &DocContext) -> Vec<
     while k > cs && in_verb_group(&s.words[k - 1]) {
         k -= 1;
     }
+    let is_pronoun = |p: usize| lex.words.subject_pronouns.iter().any(|w| *w == s.words[p]);
     let pron = [k.checked_sub(1), Some(cs)]
         .into_iter()
         .flatten()
-        .find(|&p| p < ts && lex.words.subject_pronouns.iter().any(|w| *w == s.words[p]));
+        .find(|&p| p < ts && is_pronoun(p))
+        // "said on Feb. 12 he had held talks": the pronoun after a fronted date
+        .or_else(|| (cs..ts).find(|&p| is_pronoun(p) && (p..ts).all(|q| s.chunk_at[q].is_none())));
     let Some(p) = pron else { return Vec::new() };
     // "Lavrov said that he will visit": a person earlier in the sentence
     s.person_before(p).or_else(|| ctx.last_subject.clone()).into_iter().collect()
@@ -1913,6 +1928,18 @@ fn push_event(
             let clause = tok_span(cs, participle.max(cs + 1));
             input.timexes.iter().filter(usable).find(|t| first_in_clause && clause.contains(t.span))
         });
+    // "the president said on Feb. 12 he had held a conversation with X": a past
+    // event reported with a date and no date of its own happened by then; the
+    // report's day is the news peg
+    let date_tx = date_tx.or_else(|| {
+        let reported = cs >= 2 && (cs.saturating_sub(6)..cs).any(|k| REPORTING.contains(&s.words[k].as_str()));
+        let clause_start = input.tokens[cs.min(s.words.len() - 1)].span.start;
+        let lead = Span::new(input.tokens[cs.saturating_sub(5)].span.start, clause_start);
+        // a past perfect ("he had held talks"), or a past verb ("he met")
+        let past = (cs..ts).any(|k| s.words[k] == "had")
+            || frame != Frame::Noun && !(cs..ts).any(|k| lex.planned.contains(&s.words[k]));
+        (reported && past).then(|| input.timexes.iter().filter(usable).rfind(|t| lead.contains(t.span))).flatten()
+    });
     let mut date = date_tx.and_then(event_date);
     // "Saturday marks the 20th anniversary of X's visit": the visit is 20 years before
     // (the anniversary may be in the main clause: "Saturday marks the 20th

@@ -501,8 +501,18 @@ fn merge_in_document(
         k.sort();
         k
     };
-    for (si, e, e_weak) in raw {
+    // "a conversation" of two people the article says spoke by phone is that call
+    let conversation = |span: Span| {
+        let w = text[span.start..span.end].to_lowercase();
+        w == "conversation" || w == "conversations"
+    };
+    let call_keys: Vec<Vec<String>> =
+        raw.iter().filter(|(_, e, _)| e.kind == EventType::Call).map(|(_, e, _)| key(&e.participants)).collect();
+    for (si, mut e, e_weak) in raw {
         let k = key(&e.participants);
+        if e.kind == EventType::Meet && conversation(e.trigger) && call_keys.contains(&k) {
+            e.kind = EventType::Call;
+        }
         let same = out.iter_mut().enumerate().find(|(i, m)| {
             let loose = weak[*i] || e_weak;
             m.kind == e.kind
