@@ -1875,6 +1875,20 @@ impl<'a> P<'a> {
                 return Some(Cand::date(i + 2, v));
             }
         }
+        // "It's the second day of the offensive", "today is the eighth day of
+        // the blockade": the DCT's day (TBAQ 2 of 2).
+        if self.kw(i) == Kw::The {
+            if let Some((j, _)) = self.ordinal_word(i + 1) {
+                let is = i >= 2
+                    && (self.is(i - 1, "is")
+                        || self.is(i - 1, "s") && (self.punct(i - 2, "'") || self.punct(i - 2, "\u{2019}")));
+                let subj = if is && self.is(i - 1, "is") { i - 2 } else { i.saturating_sub(3) };
+                if is && self.is(j, "day") && (self.is(subj, "it") || self.kw(subj) == Kw::Today) {
+                    let v = dct.map_or("XXXX-XX-XX".to_string(), ymd);
+                    return Some(Cand::date(j + 1, v).with_day(dct));
+                }
+            }
+        }
         // "recent years", "recent weeks"
         if self.kw(i) == Kw::Recent {
             if let Some((u, true)) = self.unit(i + 1) {
@@ -2123,28 +2137,33 @@ impl<'a> P<'a> {
                 return None;
             }
             end += 1;
-            // "a.m." final period, only when glued and not ending the sentence.
+            // "a.m." final period, only when glued and not ending the sentence:
+            // kept before a date, a zone or a comma/parenthesis ("7:15 p.m.,",
+            // "10:35 a.m. (0735 GMT)"; TBAQ 2 of 2), left out before a
+            // lower-case word ("10 p.m. as he stood"; TBAQ 2 of 2).
+            let punct_after = [",", ";", "(", ")"].iter().any(|c| self.punct(end + 1, c));
             if self.punct(end, ".")
                 && self.glued(end)
-                && self.t.get(end + 1).is_some_and(|t| {
-                    t.entry.is_some_and(|e| {
-                        e.weekday > 0
-                            || e.month > 0
-                            || matches!(
-                                e.kw,
-                                Kw::Gmt
-                                    | Kw::Utc
-                                    | Kw::Est
-                                    | Kw::Edt
-                                    | Kw::Pst
-                                    | Kw::Cet
-                                    | Kw::Bst
-                                    | Kw::Kst
-                                    | Kw::Ist
-                                    | Kw::Jst
-                            )
-                    })
-                })
+                && (punct_after
+                    || self.t.get(end + 1).is_some_and(|t| {
+                        t.entry.is_some_and(|e| {
+                            e.weekday > 0
+                                || e.month > 0
+                                || matches!(
+                                    e.kw,
+                                    Kw::Gmt
+                                        | Kw::Utc
+                                        | Kw::Est
+                                        | Kw::Edt
+                                        | Kw::Pst
+                                        | Kw::Cet
+                                        | Kw::Bst
+                                        | Kw::Kst
+                                        | Kw::Ist
+                                        | Kw::Jst
+                                )
+                        })
+                    }))
             {
                 end += 1;
             }
