@@ -2525,6 +2525,13 @@ impl<'a> P<'a> {
         let dct = self.dct;
         let ctx = self.quarter.map(|(y, q, _)| (y, q));
         let (year, qn) = if let Some(h) = half {
+            // "the last half of the '80s": one expression, valued as the decade
+            // (TBAQ 1 of 1; TimeML has no half-decade value).
+            if explicit_year.is_none() && self.kw(k) == Kw::Of {
+                if let Some(d) = self.decade(k + 1).filter(|d| d.kind == TimexType::Date) {
+                    return Some(Cand::date(d.end, d.value));
+                }
+            }
             let y = explicit_year.or(dct.map(|d| d.year() + year_off));
             let mut c = Cand::date(
                 e,
