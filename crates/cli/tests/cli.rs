@@ -202,3 +202,55 @@ fn extract_and_query_list() {
         assert!(stdout(&o).lines().any(|l| l.starts_with(name)), "{}", stdout(&o));
     }
 }
+
+/// An actor the article names but who takes part in no event is an actor
+/// all the same: listed with its title, mentions and sources, shown by
+/// `annals actor`, and kept the same by a rebuild.
+#[test]
+fn actors_named_in_no_event_are_actors() {
+    let store = tmp("named-only");
+    let article = root().join("tests/fixtures/actors/named_not_in_event.txt");
+    let o = build(&store, &[&article]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = store.to_str().unwrap();
+    let events = events_json(&store);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(!events[0]["participants"].to_string().contains("Lee Jae-yong"), "{events:?}");
+
+    let o = run(&["actors", "--format", "jsonl", "--store", s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let actors: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let names: Vec<&str> = actors.iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Lee Jae-myung") && names.contains(&"Xi Jinping"), "{names:?}");
+    let lee = actors.iter().find(|a| a["name"] == "Lee Jae-yong").expect("Lee Jae-yong is an actor");
+    assert_eq!(lee["kind"], "person");
+    assert_eq!(lee["mentions"], 2, "{lee}");
+    assert_eq!(lee["sources"], 1, "{lee}");
+    assert_eq!(lee["titles"][0]["title"], "Chairman", "{lee}");
+    assert_eq!(lee["titles"][0]["first"], "2025-03-04", "{lee}");
+    // Lee Jae-myung is named once, in the event.
+    let president = actors.iter().find(|a| a["name"] == "Lee Jae-myung").unwrap();
+    assert_eq!(president["mentions"], 1, "{president}");
+
+    let o = run(&["actors", "--kind", "person", "--store", s]);
+    assert!(stdout(&o).contains("Lee Jae-yong"), "{}", stdout(&o));
+    let o = run(&["actor", "lee jae-yong", "--format", "jsonl", "--store", s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(shown["name"], "Lee Jae-yong");
+    assert_eq!(shown["events"], serde_json::json!([]));
+    let o = run(&["actor", "Lee Jae-yong", "--store", s]);
+    assert!(stdout(&o).contains("mentions: 2 in 1 sources"), "{}", stdout(&o));
+
+    // The SPARQL view agrees.
+    let o = run(&["query", "actors", "--format", "csv", "--store", s]);
+    assert!(stdout(&o).lines().any(|l| l.starts_with("Lee Jae-yong,person,")), "{}", stdout(&o));
+
+    // Rebuilding the same article writes the same quads.
+    let first = stdout(&run(&["export", "--format", "nquads", "--store", s]));
+    assert!(first.contains("https://annals.example.org/ns#ActorMention"), "no actor records in the article graph");
+    let o = build(&store, &[&article]);
+    assert!(stderr(&o).contains("0 new or changed, 1 unchanged"), "{}", stderr(&o));
+    assert_eq!(stdout(&run(&["export", "--format", "nquads", "--store", s])), first);
+    let _ = std::fs::remove_dir_all(&store);
+}

@@ -9,10 +9,11 @@
 //! joins its country). A mention compatible with two clusters joins neither:
 //! it becomes its own event rather than a guess.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use annals_extract::actors::{same_person, PersonFacts};
-use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, PartialDate};
+use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, PartialDate, Participant};
+use serde::{Deserialize, Serialize};
 
 use crate::cluster::{cluster_mentions, EventContext};
 use crate::model::{ActorRecord, Linked, TitleSpan};
@@ -32,6 +33,69 @@ impl Aliases {
     /// Parse an aliases file (RON).
     pub fn parse(text: &str) -> Result<Aliases, String> {
         ron::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// One actor as one article names it, whether or not it takes part in an
+/// event there: what the store keeps of an article's actor mentions, so
+/// that linking knows every actor, not only event participants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleActor {
+    pub doc: String,
+    /// Canonical name within the article ("Lee Jae-myung" for "Lee" too).
+    pub name: String,
+    pub kind: ActorKind,
+    /// ISO 3166 alpha-3 code, the one the article gives most often.
+    pub country: Option<String>,
+    /// Every title the article gives, sorted.
+    pub titles: Vec<String>,
+    /// Every form of words that names it, sorted.
+    pub aliases: Vec<String>,
+    /// How many times the article names it.
+    pub mentions: usize,
+}
+
+impl ArticleActor {
+    /// One record per (name, kind) from an article's actor mentions (one
+    /// [`Participant`] per mention, as `annals_extract::Extraction::actors`
+    /// lists them), sorted by name then kind.
+    pub fn from_mentions(doc: &str, mentions: &[Participant]) -> Vec<ArticleActor> {
+        struct Acc<'a> {
+            countries: BTreeMap<&'a str, usize>,
+            titles: BTreeMap<&'a str, ()>,
+            aliases: BTreeMap<&'a str, ()>,
+            mentions: usize,
+        }
+        let mut by_name: BTreeMap<(&str, ActorKind), Acc<'_>> = BTreeMap::new();
+        for p in mentions {
+            let a = by_name.entry((p.name.as_str(), p.kind)).or_insert_with(|| Acc {
+                countries: BTreeMap::new(),
+                titles: BTreeMap::new(),
+                aliases: BTreeMap::new(),
+                mentions: 0,
+            });
+            if let Some(c) = &p.country {
+                *a.countries.entry(c).or_default() += 1;
+            }
+            if let Some(t) = &p.title {
+                a.titles.insert(t, ());
+            }
+            a.aliases.insert(&p.surface, ());
+            a.mentions += 1;
+        }
+        by_name
+            .into_iter()
+            .map(|((name, kind), a)| ArticleActor {
+                doc: doc.to_owned(),
+                name: name.to_owned(),
+                kind,
+                // most often given; ties go to the first in code order
+                country: a.countries.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0))).map(|(c, _)| c.to_string()),
+                titles: a.titles.keys().map(|t| t.to_string()).collect(),
+                aliases: a.aliases.keys().map(|t| t.to_string()).collect(),
+                mentions: a.mentions,
+            })
+            .collect()
     }
 }
 
@@ -67,12 +131,50 @@ struct ActorAcc {
     aliases: BTreeMap<String, ()>,
     country: BTreeMap<String, usize>,
     titles: BTreeMap<String, (Option<PartialDate>, Option<PartialDate>)>,
-    mentions: usize,
-    docs: BTreeMap<String, ()>,
+    /// Per article: (times a participant, times named in its actor records).
+    per_doc: BTreeMap<String, (usize, usize)>,
+}
+
+impl ActorAcc {
+    fn new(kind: ActorKind) -> Self {
+        ActorAcc {
+            kind,
+            spellings: BTreeMap::new(),
+            aliases: BTreeMap::new(),
+            country: BTreeMap::new(),
+            titles: BTreeMap::new(),
+            per_doc: BTreeMap::new(),
+        }
+    }
+
+    fn title(&mut self, title: &str, doc_date: Option<PartialDate>) {
+        let e = self.titles.entry(title.to_owned()).or_insert((doc_date, doc_date));
+        if let Some(d) = doc_date {
+            e.0 = Some(e.0.map_or(d, |x| x.min(d)));
+            e.1 = Some(e.1.map_or(d, |x| x.max(d)));
+        }
+    }
 }
 
 /// Link the mentions of every article.
 pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Aliases) -> Linked {
+    link_with_actors(articles, mentions, &[], aliases)
+}
+
+/// Link the mentions of every article, with the actors each article names
+/// ([`ArticleActor`]): an actor named in no event is still an actor, and
+/// an actor's mentions count every time an article names it (the larger
+/// of that and its event participations, per article).
+///
+/// Event participants decide canonical names and countries as [`link`]
+/// does; the records add the actors no event has, their aliases, titles,
+/// mentions and sources.
+pub fn link_with_actors(
+    articles: &[ArticleInfo],
+    mentions: &[EventMention],
+    named: &[ArticleActor],
+    aliases: &Aliases,
+) -> Linked {
     let doc_info: HashMap<&str, &ArticleInfo> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     // user aliases: any listed name maps to its canonical key
     let mut forced: HashMap<String, String> = HashMap::new();
@@ -87,10 +189,19 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
     // Kims stays apart
     let distinct: Vec<(String, String)> = aliases.distinct.iter().map(|(a, b)| (actor_key(a), actor_key(b))).collect();
     let mut by_word: HashMap<String, Vec<String>> = HashMap::new();
-    for p in mentions.iter().flat_map(|m| &m.participants) {
-        let words: Vec<&str> = p.name.split_whitespace().collect();
-        if p.kind == ActorKind::Person && words.len() >= 2 {
-            let full = actor_key(&p.name);
+    // every person name: event participants, then the actors articles name
+    let person_names = |with_named: bool| {
+        let from_events = mentions.iter().flat_map(|m| &m.participants).map(|p| (p.name.as_str(), p.kind));
+        let from_named = named.iter().filter(move |_| with_named).map(|r| (r.name.as_str(), r.kind));
+        from_events.chain(from_named).filter(|(_, k)| *k == ActorKind::Person)
+    };
+    // the full names a one-word name may join: event participants only (a
+    // full name named in no event does not block the join: on the seeds,
+    // counting them cost cross-document links without saving a wrong merge)
+    for (name, _) in person_names(false) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() >= 2 {
+            let full = actor_key(name);
             for w in words {
                 let v = by_word.entry(actor_key(w)).or_default();
                 if !v.contains(&full) {
@@ -121,9 +232,32 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
             }
         }
     }
-    for p in mentions.iter().flat_map(|m| &m.participants) {
-        let k = actor_key(&p.name);
-        if p.kind != ActorKind::Person || p.name.contains(' ') || forced.contains_key(&k) {
+    // names no event has: what their articles say of them
+    let in_events: HashSet<String> = facts.keys().cloned().collect();
+    for r in named.iter().filter(|r| r.kind == ActorKind::Person) {
+        let k = actor_key(&r.name);
+        if in_events.contains(&k) {
+            continue;
+        }
+        let f = facts.entry(k).or_default();
+        if f.name.is_empty() {
+            f.name = r.name.clone();
+        }
+        if f.country.is_none() {
+            f.country = r.country.clone();
+        }
+        for t in &r.titles {
+            if !f.titles.contains(t) {
+                f.titles.push(t.clone());
+            }
+        }
+        if let Some(d) = doc_info.get(r.doc.as_str()).and_then(|a| a.date) {
+            f.seen = Some(f.seen.map_or((d, d), |(a, b)| (a.min(d), b.max(d))));
+        }
+    }
+    for (name, _) in person_names(true) {
+        let k = actor_key(name);
+        if name.contains(' ') || forced.contains_key(&k) {
             continue;
         }
         let (Some(cands), Some(single)) = (by_word.get(&k), facts.get(&k)) else { continue };
@@ -147,15 +281,7 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
     for m in mentions {
         let doc_date = doc_info.get(m.doc.as_str()).and_then(|a| a.date);
         for p in &m.participants {
-            let a = acc.entry(key_of(&p.name)).or_insert_with(|| ActorAcc {
-                kind: p.kind,
-                spellings: BTreeMap::new(),
-                aliases: BTreeMap::new(),
-                country: BTreeMap::new(),
-                titles: BTreeMap::new(),
-                mentions: 0,
-                docs: BTreeMap::new(),
-            });
+            let a = acc.entry(key_of(&p.name)).or_insert_with(|| ActorAcc::new(p.kind));
             *a.spellings.entry(p.name.clone()).or_default() += 1;
             a.aliases.insert(p.name.clone(), ());
             a.aliases.insert(p.surface.clone(), ());
@@ -163,15 +289,33 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
                 *a.country.entry(c.clone()).or_default() += 1;
             }
             if let Some(t) = &p.title {
-                let e = a.titles.entry(t.clone()).or_insert((doc_date, doc_date));
-                if let Some(d) = doc_date {
-                    e.0 = Some(e.0.map_or(d, |x| x.min(d)));
-                    e.1 = Some(e.1.map_or(d, |x| x.max(d)));
-                }
+                a.title(t, doc_date);
             }
-            a.mentions += 1;
-            a.docs.insert(m.doc.clone(), ());
+            a.per_doc.entry(m.doc.clone()).or_default().0 += 1;
         }
+    }
+    // actors the articles name, in events or not: names, countries and
+    // spellings only where no event participant gave them
+    let participants: HashSet<String> = acc.keys().cloned().collect();
+    for r in named {
+        let doc_date = doc_info.get(r.doc.as_str()).and_then(|a| a.date);
+        let key = key_of(&r.name);
+        let fresh = !participants.contains(&key);
+        let a = acc.entry(key).or_insert_with(|| ActorAcc::new(r.kind));
+        if fresh {
+            *a.spellings.entry(r.name.clone()).or_default() += r.mentions;
+            if let Some(c) = &r.country {
+                *a.country.entry(c.clone()).or_default() += r.mentions;
+            }
+        }
+        a.aliases.insert(r.name.clone(), ());
+        for alias in &r.aliases {
+            a.aliases.insert(alias.clone(), ());
+        }
+        for t in &r.titles {
+            a.title(t, doc_date);
+        }
+        a.per_doc.entry(r.doc.clone()).or_default().1 += r.mentions;
     }
     let mut canonical: HashMap<String, String> = HashMap::new();
     let mut actors: Vec<ActorRecord> = Vec::new();
@@ -191,8 +335,8 @@ pub fn link(articles: &[ArticleInfo], mentions: &[EventMention], aliases: &Alias
             country,
             titles: a.titles.iter().map(|(t, (f, l))| TitleSpan { title: t.clone(), first: *f, last: *l }).collect(),
             aliases: a.aliases.keys().cloned().collect(),
-            mentions: a.mentions,
-            sources: a.docs.len(),
+            mentions: a.per_doc.values().map(|&(events, named)| events.max(named)).sum(),
+            sources: a.per_doc.len(),
         });
     }
     let canon_by_raw: HashMap<String, String> = mentions

@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, Participant, Span, Status};
 use annals_graph::model::{ActorRecord, Linked, LinkedEvent, MentionRecord, TitleSpan};
-use annals_query::{named_queries, QueryOutput, Store};
+use annals_query::{named_queries, named_query, Error, QueryOutput, Store};
 
 const ACTORS: usize = 2_000;
 const COUNTRIES: &[&str] = &[
@@ -257,7 +257,7 @@ fn build(
             sentences: 10,
             chars: 1000,
         };
-        store.put_article(&info, chunk)?;
+        store.put_article(&info, chunk, &[])?;
         article_count += 1;
     }
     let articles_time = started.elapsed();
@@ -280,42 +280,82 @@ fn build(
 }
 
 /// Query times, in process, read-only like `annals query` and `annals serve`.
+///
+/// Environment: `ONLY=a,b` times just those queries (`PARAMS=only` or
+/// `PARAMS=none`: just the cases with or without parameters); `CAP=120` gives up on a
+/// query after that many seconds (shown as "> cap"); `RUNS=3` runs each
+/// query that many times (once when the first run took over 10 s) and shows
+/// the first and the median; `QUERY_DIR=queries` reads `NAME.rq` from there
+/// instead of the bundled text (to try a change without a rebuild).
 fn time_queries(dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    let opened = Instant::now();
     let store = Store::open_read_only(dir)?;
+    println!("opened in {:.1} s", opened.elapsed().as_secs_f64());
     let mut cases: Vec<(&str, Vec<(String, String)>)> =
         named_queries().iter().map(|(name, _, _)| (*name, vec![])).collect();
     let p = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
     cases.push(("who-met", p(&[("actor", "Lee Jae-myung")])));
+    cases.push(("who-met", p(&[("actor", "official 004")])));
     cases.push((
         "country-meetings",
         p(&[("country1", "KOR"), ("country2", "CHN"), ("from", "2020"), ("to", "2020-06")]),
     ));
     cases.push(("pair-history", p(&[("a", "Xi Jinping"), ("b", "KOR")])));
+    cases.push(("partners", p(&[("actor", "Official 0042")])));
     cases.push(("actor-titles", p(&[("actor", "Official 0042")])));
     cases.push(("event-sources", p(&[("event", "ev0004242")])));
     cases.push(("visits", p(&[("place", "City 042")])));
     cases.push(("timeline", p(&[("actor", "Official 0042")])));
-    println!("{:<22} {:<45} {:>9} {:>10} {:>10}", "query", "parameters", "rows", "first ms", "median ms");
-    // ONLY=name,name times just those.
+    cases.push(("corroborated", p(&[("min", "3")])));
     let only = std::env::var("ONLY").unwrap_or_default();
     cases.retain(|(name, _)| only.is_empty() || only.split(',').any(|o| o == *name));
+    // PARAMS=only: just the cases with parameters; PARAMS=none: just the whole tables.
+    match std::env::var("PARAMS").as_deref() {
+        Ok("only") => cases.retain(|(_, params)| !params.is_empty()),
+        Ok("none") => cases.retain(|(_, params)| params.is_empty()),
+        _ => {}
+    }
+    let cap = std::time::Duration::from_secs(std::env::var("CAP").ok().and_then(|c| c.parse().ok()).unwrap_or(120));
+    let runs: usize = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let query_dir = std::env::var("QUERY_DIR").ok();
+    println!("| query | parameters | rows | first ms | median ms |");
+    println!("|-------|------------|-----:|---------:|----------:|");
     for (name, params) in &cases {
+        let sparql = match &query_dir {
+            Some(d) => std::fs::read_to_string(std::path::Path::new(d).join(format!("{name}.rq")))?,
+            None => named_query(name).ok_or("no such query")?.to_owned(),
+        };
+        let shown: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let mut times = Vec::new();
         let mut rows = 0;
-        for _ in 0..3 {
+        let mut over = false;
+        for run in 0..runs.max(1) {
             let t = Instant::now();
-            let out = store.named_query(name, params)?;
+            let out = match store.query_within(&sparql, params, cap) {
+                Err(Error::Cancelled) => {
+                    over = true;
+                    break;
+                }
+                r => r?,
+            };
             times.push(t.elapsed().as_secs_f64() * 1e3);
             rows = match out {
                 QueryOutput::Solutions { rows, .. } => rows.len(),
                 QueryOutput::Graph(t) => t.len(),
                 QueryOutput::Boolean(_) => 1,
             };
+            if run == 0 && times[0] > 10_000.0 {
+                break;
+            }
+        }
+        if over {
+            println!("| {name} | {} | | > {} s | |", shown.join(" "), cap.as_secs());
+            continue;
         }
         let first = times[0];
         times.sort_by(f64::total_cmp);
-        let shown: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        println!("{name:<22} {:<45} {rows:>9} {first:>10.1} {:>10.1}", shown.join(" "), times[1]);
+        let median = times[times.len() / 2];
+        println!("| {name} | {} | {rows} | {first:.0} | {median:.0} |", shown.join(" "));
     }
     Ok(())
 }

@@ -301,6 +301,7 @@ impl Endpoint {
             default_graphs: iris("default-graph-uri")?,
             named_graphs: iris("named-graph-uri")?,
             union_default_graph: self.config.union_default_graph,
+            explain: None,
         };
 
         let deadline = Instant::now() + self.config.timeout;

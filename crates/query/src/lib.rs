@@ -29,7 +29,7 @@
 //!     source: Some("Yonhap".into()), url: None, title: None,
 //!     content_hash: "abc".into(), minhash: vec![1, 2], sentences: 3, chars: 120,
 //! };
-//! store.put_article(&info, &[])?;
+//! store.put_article(&info, &[], &[])?;
 //! assert_eq!(store.article_hash("a1")?.as_deref(), Some("abc"));
 //!
 //! let out = store.query("SELECT ?source WHERE { GRAPH ?g { ?a dct:source ?source } }")?;
@@ -47,6 +47,7 @@ pub mod endpoint;
 mod error;
 mod filter;
 mod format;
+mod params;
 mod queries;
 mod read;
 pub mod vocab;
@@ -55,6 +56,7 @@ mod write;
 use std::path::Path;
 
 use annals_extract::model::{ArticleInfo, EventMention};
+pub use annals_graph::link::ArticleActor;
 use annals_graph::model::{ActorRecord, Linked, LinkedEvent};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Variable};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
@@ -132,14 +134,23 @@ impl Store {
         Ok(quad.and_then(|q| read::literal_str(&q.object).map(str::to_owned)))
     }
 
-    /// Replaces the named graph of this article with its info and mentions
-    /// (what that article claims), in one transaction.
-    pub fn put_article(&self, info: &ArticleInfo, mentions: &[EventMention]) -> Result<(), Error> {
+    /// Replaces the named graph of this article with its info, event
+    /// mentions and the actors it names (what that article claims; see
+    /// [`ArticleActor::from_mentions`]), in one transaction.
+    pub fn put_article(
+        &self,
+        info: &ArticleInfo,
+        mentions: &[EventMention],
+        actors: &[ArticleActor],
+    ) -> Result<(), Error> {
         if let Some(m) = mentions.iter().find(|m| m.doc != info.id) {
             return Err(Error::Rdf(format!("mention of document {:?} given for article {:?}", m.doc, info.id)));
         }
+        if let Some(a) = actors.iter().find(|a| a.doc != info.id) {
+            return Err(Error::Rdf(format!("actor of document {:?} given for article {:?}", a.doc, info.id)));
+        }
         let graph = vocab::article_graph(&info.id);
-        let quads = write::article_quads(info, mentions);
+        let quads = write::article_quads(info, mentions, actors);
         let mut tx = self.inner.start_transaction()?;
         tx.clear_graph(graph.as_ref())?;
         tx.extend(&quads);
@@ -169,6 +180,32 @@ impl Store {
         Ok(mentions)
     }
 
+    /// The actors every article names ([`Store::put_article`]), read back
+    /// from the article graphs: articles sorted by id, each article's
+    /// actors in the order `put_article` got them.
+    pub fn article_actors(&self) -> Result<Vec<ArticleActor>, Error> {
+        let mut actors = Vec::new();
+        for (id, graph) in read::article_graphs(&self.inner)? {
+            let r = Resources::load(&self.inner, graph.as_ref().into())?;
+            actors.extend(read::article_actors(&r, &id)?);
+        }
+        Ok(actors)
+    }
+
+    /// Whether the article's graph holds actor records (stores built
+    /// before they were kept have none, so `annals build` stores such an
+    /// article again even when its text is unchanged).
+    pub fn article_has_actors(&self, id: &str) -> Result<bool, Error> {
+        let graph = vocab::article_graph(id);
+        let class: Term = t::ACTOR_MENTION.into_owned().into();
+        let quad = self
+            .inner
+            .quads_for_pattern(None, Some(vocab::RDF_TYPE), Some(class.as_ref()), Some(graph.as_ref().into()))
+            .next()
+            .transpose()?;
+        Ok(quad.is_some())
+    }
+
     /// Replaces the linked graph (merged events and actors), in chunks of
     /// 50,000 quads so that memory stays bounded on large stores.
     pub fn replace_linked(&self, linked: &Linked) -> Result<(), Error> {
@@ -191,58 +228,42 @@ impl Store {
     }
 
     /// Linked events read back through `queries/events.rq`, ordered by date
-    /// (undated last) then id, and filtered.
+    /// (undated last; a year before its months, a month before its days)
+    /// then id, and filtered. Collects [`Store::events_iter`].
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<LinkedEvent>, Error> {
-        let QueryOutput::Solutions { vars, rows } =
-            self.run("events", named_query("events").unwrap_or_default(), &[])?
-        else {
+        self.events_iter(filter)?.collect()
+    }
+
+    /// The events of [`Store::events`], one at a time: the rows of
+    /// `queries/events.rq` are streamed (Oxigraph holds their sort keys),
+    /// and each event's participants, mentions and merge reasons are read
+    /// with index lookups when its row comes, so memory holds one event
+    /// and not the linked graph.
+    pub fn events_iter(&self, filter: &EventFilter) -> Result<EventIter<'_>, Error> {
+        let sparql = named_query("events").unwrap_or_default();
+        let query = parse_query("events", sparql)?;
+        let results = SparqlEvaluator::new()
+            .for_query(query)
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| Error::sparql("events", e))?;
+        let QueryResults::Solutions(rows) = results else {
             return Err(Error::Rdf("events.rq is not a SELECT query".into()));
         };
-        let col = |name: &str| {
-            vars.iter().position(|v| v == name).ok_or_else(|| Error::Rdf(format!("events.rq has no ?{name}")))
-        };
-        let [c_event, c_type, c_date, c_place, c_status, c_conf, c_sources, c_articles] =
-            ["event", "type", "date", "place", "status", "confidence", "sources", "articles"].map(col);
-        let (c_event, c_type, c_date, c_place, c_status) = (c_event?, c_type?, c_date?, c_place?, c_status?);
-        let (c_conf, c_sources, c_articles, c_id) = (c_conf?, c_sources?, c_articles?, col("id")?);
-
-        let linked = Resources::load(&self.inner, vocab::linked_graph().as_ref().into())?;
-        let mut events = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let text = |c: usize| row[c].as_ref().and_then(read::literal_str);
-            let need = |c: usize| text(c).ok_or_else(|| Error::Rdf(format!("events.rq: ?{} unbound", vars[c])));
-            let number = |c: usize| -> Result<usize, Error> {
-                need(c)?.parse().map_err(|_| Error::Rdf(format!("events.rq: ?{} is not a count", vars[c])))
-            };
-            let Some(Term::NamedNode(event)) = &row[c_event] else {
-                return Err(Error::Rdf("events.rq: ?event is not an IRI".into()));
-            };
-            let parts = read::event_parts(&linked, &NamedOrBlankNode::from(event.clone()))?;
-            let confidence = need(c_conf)?;
-            events.push(LinkedEvent {
-                id: need(c_id)?.to_owned(),
-                kind: read::kind(need(c_type)?)?,
-                date: text(c_date).map(str::parse).transpose().map_err(Error::Rdf)?,
-                participants: parts.participants,
-                place: text(c_place).map(str::to_owned),
-                status: read::status(need(c_status)?)?,
-                confidence: read::parse_float(confidence)
-                    .ok_or_else(|| Error::Rdf(format!("events.rq: bad confidence {confidence:?}")))?,
-                sources: number(c_sources)?,
-                articles: number(c_articles)?,
-                mentions: parts.mentions,
-                merge_reasons: parts.merge_reasons,
-            });
+        let vars: Vec<String> = rows.variables().iter().map(|v| v.as_str().to_owned()).collect();
+        for name in ["event", "type", "date", "place", "status", "confidence", "sources", "articles", "id"] {
+            if !vars.iter().any(|v| v == name) {
+                return Err(Error::Rdf(format!("events.rq has no ?{name}")));
+            }
         }
-        events.retain(|e| filter.matches(e));
-        events.sort_by(|a, b| (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id)));
-        Ok(events)
+        Ok(EventIter { store: &self.inner, rows, filter: filter.clone(), linked: vocab::linked_graph() })
     }
 
     /// Every actor of the linked graph, sorted by id.
     pub fn actors(&self) -> Result<Vec<ActorRecord>, Error> {
-        let linked = Resources::load(&self.inner, vocab::linked_graph().as_ref().into())?;
-        read::actors(&linked)
+        // Only the actor nodes and their titles: not the whole linked graph.
+        let actors = Resources::load_typed(&self.inner, vocab::linked_graph().as_ref().into(), t::SEM_ACTOR)?;
+        read::actors(&actors)
     }
 
     /// Runs any SPARQL query.
@@ -270,6 +291,40 @@ impl Store {
         self.run(name, sparql, params)
     }
 
+    /// [`Store::query_with_params`] that gives up after `limit`
+    /// ([`Error::Cancelled`]): the query stops at its next read of the
+    /// store (a sort or join busy in memory runs on until then).
+    pub fn query_within(
+        &self,
+        sparql: &str,
+        params: &[(String, String)],
+        limit: std::time::Duration,
+    ) -> Result<QueryOutput, Error> {
+        use std::sync::{Arc, Condvar, Mutex};
+        let query = parse_query("query", sparql)?;
+        let token = CancellationToken::new();
+        let done = Arc::new((Mutex::new(false), Condvar::new()));
+        let watch = {
+            let (token, done) = (token.clone(), done.clone());
+            std::thread::spawn(move || {
+                let (finished, wake) = &*done;
+                let guard = finished.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                let (guard, _) = wake
+                    .wait_timeout_while(guard, limit, |finished| !*finished)
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if !*guard {
+                    token.cancel();
+                }
+            })
+        };
+        let options = EvalOptions { cancel: Some(token), ..EvalOptions::default() };
+        let out = self.evaluate("query", sparql, query, params, &options);
+        *done.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
+        done.1.notify_all();
+        let _ = watch.join();
+        out
+    }
+
     fn run(&self, query_name: &str, sparql: &str, params: &[(String, String)]) -> Result<QueryOutput, Error> {
         let query = parse_query(query_name, sparql)?;
         self.evaluate(query_name, sparql, query, params, &EvalOptions::default())
@@ -287,6 +342,7 @@ impl Store {
     ) -> Result<QueryOutput, Error> {
         let mut substitutions = Vec::new();
         let mut hidden = Vec::new();
+        let mut bound_tested_at_run_time = false;
         for (name, value) in params {
             let name = name.trim_start_matches(['$', '?']);
             let param_error = |message: String| Error::Param { name: name.to_owned(), message };
@@ -301,16 +357,25 @@ impl Store {
                     hidden.push(name.to_owned());
                 }
             }
-            substitutions.push((variable, param_term(name, value)?));
+            let term = param_term(name, value)?;
+            // The term replaces the variable in the algebra, so the optimizer
+            // plans with the constant; it is also bound at the start, which
+            // fills a projected parameter's column and covers the rare query
+            // where a term cannot replace the variable.
+            let replaced = params::substitute(&mut query, &variable, &term);
+            if !replaced && tests_bound(sparql, name) {
+                bound_tested_at_run_time = true;
+            }
+            if !replaced || matches!(query, spargebra::Query::Select { .. }) {
+                substitutions.push((variable, term));
+            }
         }
         let own_dataset = query.dataset().is_some();
         let mut evaluator = SparqlEvaluator::new();
-        if params.iter().any(|(name, _)| tests_bound(sparql, name.trim_start_matches(['$', '?']))) {
-            // The optimizer sees that nothing in the pattern binds a
-            // parameter and folds `BOUND($p)` to false before the
-            // substitution applies. The bundled queries write optional
-            // parameters as `COALESCE(test($p), true)` instead, which keeps
-            // the optimizer (and its speed).
+        if bound_tested_at_run_time {
+            // The optimizer sees that nothing in the pattern binds the
+            // parameter and would fold `BOUND($p)` to false before the
+            // binding applies.
             evaluator = evaluator.without_optimizations();
         }
         if let Some(token) = &options.cancel {
@@ -334,39 +399,28 @@ impl Store {
             QueryEvaluationError::Cancelled => Error::Cancelled,
             e => Error::sparql(query_name, e),
         };
-        let too_many = |n: usize| options.max_rows.is_some_and(|max| n >= max);
-        let results = prepared.on_store(&self.inner).execute().map_err(eval_error)?;
-        Ok(match results {
-            QueryResults::Solutions(solutions) => {
-                let vars: Vec<String> = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_owned())
-                    .filter(|v| !hidden.contains(v))
-                    .collect();
-                let mut rows = Vec::new();
-                for solution in solutions {
-                    let solution = solution.map_err(eval_error)?;
-                    if too_many(rows.len()) {
-                        return Err(Error::TooManyResults { limit: rows.len() });
-                    }
-                    rows.push(vars.iter().map(|v| solution.get(v.as_str()).cloned()).collect());
-                }
-                QueryOutput::Solutions { vars, rows }
-            }
-            QueryResults::Boolean(b) => QueryOutput::Boolean(b),
-            QueryResults::Graph(triples) => {
-                let mut out = Vec::new();
-                for triple in triples {
-                    let triple = triple.map_err(eval_error)?;
-                    if too_many(out.len()) {
-                        return Err(Error::TooManyResults { limit: out.len() });
-                    }
-                    out.push(triple);
-                }
-                QueryOutput::Graph(out)
-            }
-        })
+        let bound = prepared.on_store(&self.inner);
+        let Some(plan) = &options.explain else {
+            return collect(bound.execute().map_err(eval_error)?, &hidden, options, &eval_error);
+        };
+        let (results, explanation) = bound.compute_statistics().explain();
+        // The statistics are complete once every result has been read.
+        let out = collect(results.map_err(eval_error)?, &hidden, options, &eval_error)?;
+        let mut json = Vec::new();
+        explanation.write_in_json(&mut json)?;
+        *plan.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = String::from_utf8_lossy(&json).into_owned();
+        Ok(out)
+    }
+
+    /// The plan Oxigraph evaluates for a query with these parameters, as
+    /// JSON, with the rows and time of every step (the query is run).
+    pub fn explain(&self, sparql: &str, params: &[(String, String)]) -> Result<String, Error> {
+        let query = parse_query("query", sparql)?;
+        let plan = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let options = EvalOptions { explain: Some(plan.clone()), ..EvalOptions::default() };
+        self.evaluate("query", sparql, query, params, &options)?;
+        let text = plan.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        Ok(text)
     }
 
     /// Serializes query results: table/csv/tsv/json/xml for SELECT and
@@ -392,6 +446,83 @@ impl Store {
     }
 }
 
+/// Linked events in the order of `queries/events.rq`, read one at a time
+/// (see [`Store::events_iter`]).
+pub struct EventIter<'a> {
+    store: &'a oxigraph::store::Store,
+    rows: oxigraph::sparql::QuerySolutionIter<'a>,
+    filter: EventFilter,
+    linked: NamedNode,
+}
+
+impl EventIter<'_> {
+    fn event(&self, row: &oxigraph::sparql::QuerySolution) -> Result<Option<LinkedEvent>, Error> {
+        let text = |name: &str| row.get(name).and_then(read::literal_str);
+        let need = |name: &str| text(name).ok_or_else(|| Error::Rdf(format!("events.rq: ?{name} unbound")));
+        let number = |name: &str| -> Result<usize, Error> {
+            need(name)?.parse().map_err(|_| Error::Rdf(format!("events.rq: ?{name} is not a count")))
+        };
+        let Some(Term::NamedNode(event)) = row.get("event") else {
+            return Err(Error::Rdf("events.rq: ?event is not an IRI".into()));
+        };
+        let kind = read::kind(need("type")?)?;
+        let status = read::status(need("status")?)?;
+        let date = text("date").map(str::parse).transpose().map_err(Error::Rdf)?;
+        // What the row alone can refuse is refused before the event is read.
+        let probe = LinkedEvent {
+            id: String::new(),
+            kind,
+            date,
+            participants: Vec::new(),
+            place: None,
+            status,
+            confidence: 0.0,
+            sources: 0,
+            articles: 0,
+            mentions: Vec::new(),
+            merge_reasons: Vec::new(),
+        };
+        let unnamed = EventFilter { actor: None, with: None, ..self.filter.clone() };
+        if !unnamed.matches(&probe) {
+            return Ok(None);
+        }
+        let tree = Resources::load_tree(self.store, self.linked.as_ref().into(), event)?;
+        let parts = read::event_parts(&tree, &NamedOrBlankNode::from(event.clone()))?;
+        let confidence = need("confidence")?;
+        let event = LinkedEvent {
+            id: need("id")?.to_owned(),
+            participants: parts.participants,
+            place: text("place").map(str::to_owned),
+            confidence: read::parse_float(confidence)
+                .ok_or_else(|| Error::Rdf(format!("events.rq: bad confidence {confidence:?}")))?,
+            sources: number("sources")?,
+            articles: number("articles")?,
+            mentions: parts.mentions,
+            merge_reasons: parts.merge_reasons,
+            ..probe
+        };
+        Ok(self.filter.matches(&event).then_some(event))
+    }
+}
+
+impl Iterator for EventIter<'_> {
+    type Item = Result<LinkedEvent, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let row = match self.rows.next()? {
+                Ok(row) => row,
+                Err(e) => return Some(Err(Error::sparql("events", e))),
+            };
+            match self.event(&row) {
+                Ok(Some(event)) => return Some(Ok(event)),
+                Ok(None) => continue,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
 /// What the endpoint adds to an evaluation: a way to stop it, a cap on
 /// the result size and the protocol's dataset.
 #[derive(Clone, Default)]
@@ -402,6 +533,45 @@ pub(crate) struct EvalOptions {
     pub(crate) default_graphs: Option<Vec<NamedNode>>,
     pub(crate) named_graphs: Option<Vec<NamedNode>>,
     pub(crate) union_default_graph: bool,
+    /// Run with statistics and leave the plan (JSON) here.
+    pub(crate) explain: Option<std::sync::Arc<std::sync::Mutex<String>>>,
+}
+
+/// Reads every result into memory, within the row limit of `options`.
+fn collect(
+    results: QueryResults<'_>,
+    hidden: &[String],
+    options: &EvalOptions,
+    eval_error: &dyn Fn(QueryEvaluationError) -> Error,
+) -> Result<QueryOutput, Error> {
+    let too_many = |n: usize| options.max_rows.is_some_and(|max| n >= max);
+    Ok(match results {
+        QueryResults::Solutions(solutions) => {
+            let vars: Vec<String> =
+                solutions.variables().iter().map(|v| v.as_str().to_owned()).filter(|v| !hidden.contains(v)).collect();
+            let mut rows = Vec::new();
+            for solution in solutions {
+                let solution = solution.map_err(eval_error)?;
+                if too_many(rows.len()) {
+                    return Err(Error::TooManyResults { limit: rows.len() });
+                }
+                rows.push(vars.iter().map(|v| solution.get(v.as_str()).cloned()).collect());
+            }
+            QueryOutput::Solutions { vars, rows }
+        }
+        QueryResults::Boolean(b) => QueryOutput::Boolean(b),
+        QueryResults::Graph(triples) => {
+            let mut out = Vec::new();
+            for triple in triples {
+                let triple = triple.map_err(eval_error)?;
+                if too_many(out.len()) {
+                    return Err(Error::TooManyResults { limit: out.len() });
+                }
+                out.push(triple);
+            }
+            QueryOutput::Graph(out)
+        }
+    })
 }
 
 pub(crate) fn parse_query(query_name: &str, sparql: &str) -> Result<spargebra::Query, Error> {

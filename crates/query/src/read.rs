@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, PartialDate, Participant, Span, Status};
+use annals_graph::link::ArticleActor;
 use annals_graph::model::{ActorRecord, MentionRecord, TitleSpan};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 
@@ -30,6 +31,65 @@ impl Resources {
             entry.push((quad.predicate, quad.object));
         }
         Ok(Resources { props, order })
+    }
+
+    /// One node and what it owns: the nodes under its IRI (`<event>/role/0`,
+    /// `<event>/mention/0/participant/1`, as `vocab::child` names them) and
+    /// the places they name, read with one index lookup per node instead of
+    /// a scan of the graph.
+    pub(crate) fn load_tree(
+        store: &oxigraph::store::Store,
+        graph: GraphNameRef<'_>,
+        root: &NamedNode,
+    ) -> Result<Self, Error> {
+        let mut r = Resources { props: HashMap::new(), order: Vec::new() };
+        r.add_tree(store, graph, root)?;
+        Ok(r)
+    }
+
+    /// The trees (see [`Resources::load_tree`]) of every node of type
+    /// `class` in `graph`.
+    pub(crate) fn load_typed(
+        store: &oxigraph::store::Store,
+        graph: GraphNameRef<'_>,
+        class: NamedNodeRef<'_>,
+    ) -> Result<Self, Error> {
+        let mut r = Resources { props: HashMap::new(), order: Vec::new() };
+        for quad in store.quads_for_pattern(None, Some(RDF_TYPE), Some(class.into()), Some(graph)) {
+            if let NamedOrBlankNode::NamedNode(node) = quad?.subject {
+                r.add_tree(store, graph, &node)?;
+            }
+        }
+        Ok(r)
+    }
+
+    fn add_tree(
+        &mut self,
+        store: &oxigraph::store::Store,
+        graph: GraphNameRef<'_>,
+        root: &NamedNode,
+    ) -> Result<(), Error> {
+        let owned = format!("{}/", root.as_str());
+        let mut todo = vec![root.clone()];
+        while let Some(node) = todo.pop() {
+            let subject = NamedOrBlankNode::from(node);
+            if self.props.contains_key(&subject) {
+                continue;
+            }
+            let mut entry = Vec::new();
+            for quad in store.quads_for_pattern(Some(subject.as_ref()), None, None, Some(graph)) {
+                let quad = quad?;
+                if let Term::NamedNode(n) = &quad.object {
+                    if n.as_str().starts_with(&owned) || quad.predicate.as_ref() == t::HAS_PLACE {
+                        todo.push(n.clone());
+                    }
+                }
+                entry.push((quad.predicate, quad.object));
+            }
+            self.order.push(subject.clone());
+            self.props.insert(subject, entry);
+        }
+        Ok(())
     }
 
     pub(crate) fn values(&self, s: &NamedOrBlankNode, p: NamedNodeRef<'static>) -> impl Iterator<Item = &Term> {
@@ -222,6 +282,33 @@ pub(crate) fn article_mentions(r: &Resources, doc: &str) -> Result<Vec<EventMent
     }
     mentions.sort_by_key(|(index, _)| *index);
     Ok(mentions.into_iter().map(|(_, m)| m).collect())
+}
+
+/// The actors one article graph names, in the order `put_article` got them.
+pub(crate) fn article_actors(r: &Resources, doc: &str) -> Result<Vec<ArticleActor>, Error> {
+    let mut actors = Vec::new();
+    for node in r.of_type(t::ACTOR_MENTION) {
+        let position: usize = r.parse(&node, t::POSITION)?;
+        let strings = |p| {
+            let mut v: Vec<String> = r.values(&node, p).filter_map(literal_str).map(str::to_owned).collect();
+            v.sort();
+            v
+        };
+        actors.push((
+            position,
+            ArticleActor {
+                doc: doc.to_owned(),
+                name: r.str(&node, t::NAME)?,
+                kind: actor_kind(&r.str(&node, t::KIND)?)?,
+                country: r.opt_str(&node, t::COUNTRY),
+                titles: strings(t::TITLE),
+                aliases: strings(t::SURFACE),
+                mentions: r.parse(&node, t::MENTIONS)?,
+            },
+        ));
+    }
+    actors.sort_by_key(|(position, _)| *position);
+    Ok(actors.into_iter().map(|(_, a)| a).collect())
 }
 
 pub(crate) fn actors(r: &Resources) -> Result<Vec<ActorRecord>, Error> {

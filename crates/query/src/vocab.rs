@@ -179,6 +179,7 @@ pub(crate) mod t {
     terms!("https://annals.example.org/ns#";
         EVENT_MENTION = "EventMention",
         PARTICIPANT_MENTION = "ParticipantMention",
+        ACTOR_MENTION = "ActorMention",
         LINKED_MENTION = "LinkedMention",
         MERGE_REASON_NODE = "MergeReason",
         TITLE_SPAN_NODE = "TitleSpan",

@@ -4,6 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use annals_extract::model::{ArticleInfo, EventMention, EventType, PartialDate, Span};
+use annals_graph::link::ArticleActor;
 use annals_graph::model::{Linked, LinkedEvent, MentionRecord};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
@@ -122,8 +123,9 @@ pub(crate) fn mention_iris(doc: &str, mentions: &[EventMention]) -> Vec<NamedNod
         .collect()
 }
 
-/// The named graph of one article: the article node and its mentions.
-pub(crate) fn article_quads(info: &ArticleInfo, mentions: &[EventMention]) -> Vec<Quad> {
+/// The named graph of one article: the article node, its event mentions
+/// and the actors it names.
+pub(crate) fn article_quads(info: &ArticleInfo, mentions: &[EventMention], actors: &[ArticleActor]) -> Vec<Quad> {
     let mut g = GraphWriter::new(vocab::article_graph(&info.id));
     let article = vocab::article(&info.id);
     g.a(&article, t::NEWS_ARTICLE);
@@ -169,6 +171,22 @@ pub(crate) fn article_quads(info: &ArticleInfo, mentions: &[EventMention]) -> Ve
             g.opt_str(&node, t::COUNTRY, p.country.as_deref());
             g.str(&node, t::SURFACE, &p.surface);
         }
+    }
+    for (n, a) in actors.iter().enumerate() {
+        let node = vocab::child(&article, "actor", n);
+        g.a(&node, t::ACTOR_MENTION);
+        g.int(&node, t::POSITION, n);
+        g.add(&node, t::REFERENCE_CONTEXT, article.clone());
+        g.str(&node, t::NAME, &a.name);
+        g.str(&node, t::KIND, a.kind.as_str());
+        g.opt_str(&node, t::COUNTRY, a.country.as_deref());
+        for title in &a.titles {
+            g.str(&node, t::TITLE, title);
+        }
+        for alias in &a.aliases {
+            g.str(&node, t::SURFACE, alias);
+        }
+        g.int(&node, t::MENTIONS, a.mentions);
     }
     g.quads
 }

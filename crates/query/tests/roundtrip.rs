@@ -4,7 +4,7 @@ mod common;
 
 use annals_extract::model::{EventType, Status};
 use annals_query::{DumpFormat, EventFilter, Store};
-use common::{articles, date, fixture_store, linked};
+use common::{article_actors, articles, date, fixture_store, linked};
 
 fn dump(store: &Store) -> String {
     let mut out = Vec::new();
@@ -23,6 +23,19 @@ fn mentions_round_trip() {
 }
 
 #[test]
+fn article_actors_round_trip() {
+    let (_dir, store) = fixture_store();
+    let expected: Vec<_> = articles().iter().flat_map(|(a, _)| article_actors(&a.id)).collect();
+    assert_eq!(store.article_actors().unwrap(), expected);
+    assert!(store.article_has_actors("001_yonhap").unwrap());
+    // An article stored without actor records (as before they were kept).
+    let (info, mentions) = articles().remove(0);
+    store.put_article(&info, &mentions, &[]).unwrap();
+    assert!(!store.article_has_actors("001_yonhap").unwrap());
+    assert_eq!(store.article_actors().unwrap(), article_actors("news/002 xinhua"));
+}
+
+#[test]
 fn articles_round_trip() {
     let (_dir, store) = fixture_store();
     let expected: Vec<_> = articles().into_iter().map(|(a, _)| a).collect();
@@ -37,7 +50,7 @@ fn put_article_replaces_the_article_graph() {
     let (_dir, store) = fixture_store();
     let (mut info, mentions) = articles().remove(0);
     info.content_hash = "changed".into();
-    store.put_article(&info, &mentions[2..]).unwrap();
+    store.put_article(&info, &mentions[2..], &[]).unwrap();
     let got = store.mentions().unwrap();
     assert_eq!(got.iter().filter(|m| m.doc == info.id).collect::<Vec<_>>(), vec![&mentions[2]]);
     assert_eq!(store.article_hash(&info.id).unwrap().as_deref(), Some("changed"));
@@ -50,7 +63,8 @@ fn mention_of_another_document_is_refused() {
     let (_dir, store) = fixture_store();
     let (info, _) = articles().remove(0);
     let (_, other) = articles().remove(1);
-    assert!(store.put_article(&info, &other).is_err());
+    assert!(store.put_article(&info, &other, &[]).is_err());
+    assert!(store.put_article(&info, &[], &article_actors("news/002 xinhua")).is_err());
 }
 
 #[test]
@@ -59,7 +73,7 @@ fn rebuilding_changes_nothing() {
     let before = dump(&store);
     let count = store.quad_count().unwrap();
     for (info, mentions) in articles() {
-        store.put_article(&info, &mentions).unwrap();
+        store.put_article(&info, &mentions, &article_actors(&info.id)).unwrap();
     }
     store.replace_linked(&linked()).unwrap();
     assert_eq!(dump(&store), before);
@@ -142,7 +156,7 @@ fn store_survives_reopen() {
     {
         let store = Store::open(&path).unwrap();
         for (info, mentions) in articles() {
-            store.put_article(&info, &mentions).unwrap();
+            store.put_article(&info, &mentions, &[]).unwrap();
         }
         store.replace_linked(&linked()).unwrap();
     }

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use annals_extract::{Extraction, Extractor, RuleExtractor};
-use annals_graph::{link, Aliases};
+use annals_graph::link::{link_with_actors, ArticleActor};
+use annals_graph::Aliases;
 use annals_query::Store;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -63,11 +64,16 @@ pub(crate) fn run(paths: &[PathBuf], store_path: &Path, aliases: Option<&Path>, 
             for d in &ex.diagnostics {
                 eprintln!("note: {}: {d}", ex.info.id);
             }
-            if store.article_hash(&ex.info.id)?.as_deref() == Some(ex.info.content_hash.as_str()) {
+            let actors = ArticleActor::from_mentions(&ex.info.id, &ex.actors);
+            // unchanged text, and stored with its actors (stores built
+            // before actors were kept lack them: store those again)
+            if store.article_hash(&ex.info.id)?.as_deref() == Some(ex.info.content_hash.as_str())
+                && (actors.is_empty() || store.article_has_actors(&ex.info.id)?)
+            {
                 summary.unchanged += 1;
                 continue;
             }
-            store.put_article(&ex.info, &ex.mentions).with_context(|| format!("storing {}", ex.info.id))?;
+            store.put_article(&ex.info, &ex.mentions, &actors).with_context(|| format!("storing {}", ex.info.id))?;
             summary.new += 1;
         }
         if let Some(bar) = &progress {
@@ -101,7 +107,8 @@ pub(crate) fn run(paths: &[PathBuf], store_path: &Path, aliases: Option<&Path>, 
     // link everything the store holds, old and new
     let articles = store.articles().context("reading articles back")?;
     let mentions = store.mentions().context("reading mentions back")?;
-    let linked = link(&articles, &mentions, &aliases);
+    let named = store.article_actors().context("reading actors back")?;
+    let linked = link_with_actors(&articles, &mentions, &named, &aliases);
     store.replace_linked(&linked).context("writing linked events")?;
     eprintln!(
         "built {}: {} documents read ({} new or changed, {} unchanged), {} sentences, {} event mentions, \

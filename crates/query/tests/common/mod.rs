@@ -4,7 +4,7 @@
 
 use annals_extract::model::{ActorKind, ArticleInfo, EventMention, EventType, PartialDate, Participant, Span, Status};
 use annals_graph::model::{ActorRecord, Linked, LinkedEvent, MentionRecord, TitleSpan};
-use annals_query::Store;
+use annals_query::{ArticleActor, Store};
 
 pub fn date(s: &str) -> PartialDate {
     s.parse().unwrap()
@@ -252,12 +252,38 @@ pub fn linked() -> Linked {
     Linked { actors, events }
 }
 
+/// The actors each fixture article names: the event participants, and in
+/// 001_yonhap also Kim Jong Un, named in no event.
+pub fn article_actors(doc: &str) -> Vec<ArticleActor> {
+    let actor = |name: &str, kind: ActorKind, country: Option<&str>, titles: &[&str], aliases: &[&str], n: usize| {
+        ArticleActor {
+            doc: doc.to_owned(),
+            name: name.to_owned(),
+            kind,
+            country: country.map(str::to_owned),
+            titles: titles.iter().map(|t| t.to_string()).collect(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: n,
+        }
+    };
+    match doc {
+        "001_yonhap" => vec![
+            actor("Cho Hyun", ActorKind::Person, None, &[], &["Cho Hyun"], 1),
+            actor("Kim Jong Un", ActorKind::Person, Some("PRK"), &["North Korean leader"], &["Kim", "Kim Jong Un"], 2),
+            actor("Lee Jae-myung", ActorKind::Person, Some("KOR"), &["South Korean President"], &["Lee"], 3),
+            actor("Wang Yi", ActorKind::Person, Some("CHN"), &[], &["Wang Yi"], 1),
+            actor("Xi Jinping", ActorKind::Person, Some("CHN"), &[], &["Xi"], 2),
+        ],
+        _ => vec![actor("Xi Jinping", ActorKind::Person, Some("CHN"), &[], &["Xi"], 1)],
+    }
+}
+
 /// A store in a fresh temporary directory, filled with the fixtures.
 pub fn fixture_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("store")).unwrap();
     for (info, mentions) in articles() {
-        store.put_article(&info, &mentions).unwrap();
+        store.put_article(&info, &mentions, &article_actors(&info.id)).unwrap();
     }
     store.replace_linked(&linked()).unwrap();
     (dir, store)
