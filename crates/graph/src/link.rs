@@ -389,3 +389,97 @@ fn slug(name: &str) -> String {
     }
     s.trim_matches('-').to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annals_extract::model::{Span, Status};
+
+    fn article(id: &str, date: &str) -> ArticleInfo {
+        ArticleInfo {
+            id: id.into(),
+            date: date.parse().ok(),
+            date_inferred: None,
+            source: None,
+            url: None,
+            title: None,
+            content_hash: id.into(),
+            minhash: vec![1; 64],
+            sentences: 1,
+            chars: 10,
+        }
+    }
+
+    fn named(name: &str, title: Option<&str>, country: Option<&str>, surface: &str) -> Participant {
+        Participant {
+            name: name.into(),
+            kind: ActorKind::Person,
+            title: title.map(Into::into),
+            country: country.map(Into::into),
+            surface: surface.into(),
+        }
+    }
+
+    #[test]
+    fn article_actors_group_by_name() {
+        let got = ArticleActor::from_mentions(
+            "a",
+            &[
+                named("Lee Jae-yong", Some("Chairman"), None, "Samsung Chairman Lee Jae-yong"),
+                named("Lee Jae-myung", Some("President"), Some("KOR"), "Lee Jae-myung"),
+                named("Lee Jae-yong", None, None, "Lee"),
+            ],
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].name, "Lee Jae-yong");
+        assert_eq!(got[1].mentions, 2);
+        assert_eq!(got[1].titles, ["Chairman"]);
+        assert_eq!(got[1].aliases, ["Lee", "Samsung Chairman Lee Jae-yong"]);
+        assert_eq!(got[0].country.as_deref(), Some("KOR"));
+    }
+
+    #[test]
+    fn actors_named_in_no_event_are_linked_too() {
+        let arts = vec![article("a", "2025-03-04"), article("b", "2025-03-05")];
+        let meet = EventMention {
+            doc: "a".into(),
+            kind: EventType::Meet,
+            participants: vec![
+                named("Sergey Lavrov", Some("Foreign Minister"), Some("RUS"), "Sergey Lavrov"),
+                named("Mauro Vieira", None, Some("BRA"), "Mauro Vieira"),
+            ],
+            date: None,
+            date_text: None,
+            place: None,
+            status: Status::Occurred,
+            confidence: 0.9,
+            evidence: Span::new(0, 10),
+            evidence_text: "text".into(),
+            trigger: Span::new(0, 3),
+        };
+        let mut records = ArticleActor::from_mentions(
+            "a",
+            &[
+                named("Sergey Lavrov", Some("Foreign Minister"), Some("RUS"), "Sergey Lavrov"),
+                named("Sergey Lavrov", None, None, "Lavrov"),
+                named("Sergey Lavrov", None, None, "Lavrov"),
+                named("Mauro Vieira", None, Some("BRA"), "Mauro Vieira"),
+                named("Lee Jae-yong", Some("Chairman"), None, "Lee Jae-yong"),
+            ],
+        );
+        // Another article names Lavrov by surname only, in no event.
+        records.extend(ArticleActor::from_mentions("b", &[named("Lavrov", None, Some("RUS"), "Lavrov")]));
+        let linked = link_with_actors(&arts, std::slice::from_ref(&meet), &records, &Aliases::default());
+        let find = |name: &str| linked.actors.iter().find(|a| a.name == name);
+        let lee = find("Lee Jae-yong").expect("an actor named in no event");
+        assert_eq!((lee.mentions, lee.sources), (1, 1));
+        assert_eq!(lee.titles[0].title, "Chairman");
+        // Three namings in article a, one in b (the surname joins the full name).
+        let lavrov = find("Sergey Lavrov").unwrap();
+        assert_eq!((lavrov.mentions, lavrov.sources), (4, 2));
+        assert!(lavrov.aliases.contains(&"Lavrov".to_string()));
+        assert!(find("Lavrov").is_none());
+        // Events are those of `link`.
+        assert_eq!(linked.events, link(&arts, &[meet], &Aliases::default()).events);
+    }
+}

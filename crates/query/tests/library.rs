@@ -299,8 +299,8 @@ fn planned_not_occurred_overdue_and_fulfilled() {
     assert!(lines[1].ends_with("| planned | 1 | true | e-old-plan"), "{}", lines[1]);
 }
 
-/// Queries of one's own may still test `BOUND($p)`: the optimizer is
-/// turned off for them, so that the binding is seen.
+/// Queries of one's own may test `BOUND($p)`: the parameter is replaced by
+/// its term before planning, so the optimizer sees it bound.
 #[test]
 fn bound_parameters_in_own_queries() {
     let (_dir, store) = fixture_store();
@@ -312,4 +312,25 @@ fn bound_parameters_in_own_queries() {
     };
     assert_eq!(ids(&[("status".into(), "planned".into())]), ["e-visit"]);
     assert_eq!(ids(&[]).len(), 5);
+}
+
+/// A name parameter is an IRI, an id, a canonical name or an alias first,
+/// and part of a name (any case) only when nothing is named exactly so.
+#[test]
+fn names_resolve_exactly_first() {
+    let (_dir, store) = fixture_store();
+    let xi = |name: &str| -> Vec<String> {
+        ids(&run(&store, "timeline", &[("actor", name)])).into_iter().map(str::to_owned).collect()
+    };
+    let all_xi: Vec<String> = vec!["e-call".into(), "e-meet".into(), "e-visit".into(), "e-host".into()];
+    assert_eq!(xi("<https://annals.example.org/id/actor/xi-jinping>"), all_xi);
+    assert_eq!(xi("xi-jinping"), all_xi);
+    assert_eq!(xi("Xi Jinping"), all_xi);
+    assert_eq!(xi("xi jin"), all_xi);
+    // An IRI that is no actor names nothing (no fallback to its text).
+    assert_eq!(xi("<https://annals.example.org/id/actor/nobody>"), Vec::<String>::new());
+    // "Wang" is nobody's name or alias: every name containing it.
+    assert_eq!(ids(&run(&store, "actor-titles", &[("actor", "wang")])), ["wang-yi"]);
+    // A language-tagged literal is no stored name; its text still matches by substring.
+    assert_eq!(ids(&run(&store, "actor-titles", &[("actor", "\"Wang Yi\"@en")])), ["wang-yi"]);
 }

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use annals_extract::model::Status;
 use anyhow::{Context, Result};
 
 use super::{open_read, Filter};
@@ -13,17 +14,28 @@ use crate::output::{csv_field, event_json, table};
 pub(crate) fn events(store: &Path, args: &FilterArgs, format: EventFormat) -> Result<ExitCode> {
     let filter = Filter::from_args(args)?;
     let store = open_read(store)?;
-    let events = filter.events(&store)?;
+    // JSON lines and CSV are written as the store yields events, one at a
+    // time; the table needs every row for its column widths.
+    let events = store
+        .events_iter(&filter.store)
+        .context("reading events from the store")?
+        .map(|e| e.context("reading events from the store"))
+        .filter(|e| {
+            e.as_ref().map_or(true, |e| {
+                (filter.include_proposed || e.status != Status::Proposed) && e.confidence >= filter.min_confidence
+            })
+        });
     let mut out = std::io::stdout().lock();
     match format {
         EventFormat::Jsonl => {
-            for e in &events {
-                writeln!(out, "{}", event_json(e))?;
+            for e in events {
+                writeln!(out, "{}", event_json(&e?))?;
             }
         }
         EventFormat::Csv => {
             writeln!(out, "id,date,type,participants,place,status,sources,confidence,evidence")?;
-            for e in &events {
+            for e in events {
+                let e = e?;
                 let evidence = e.mentions.first().map(|m| m.text.as_str()).unwrap_or("");
                 writeln!(
                     out,
@@ -41,6 +53,7 @@ pub(crate) fn events(store: &Path, args: &FilterArgs, format: EventFormat) -> Re
             }
         }
         EventFormat::Table => {
+            let events = events.collect::<Result<Vec<_>>>()?;
             let rows: Vec<Vec<String>> = events
                 .iter()
                 .map(|e| {
