@@ -489,6 +489,13 @@ impl EventIter<'_> {
         if !unnamed.matches(&probe) {
             return Ok(None);
         }
+        // A name the filter wants is part of the row's participant list.
+        if let Some(list) = text("participants").map(str::to_lowercase) {
+            let absent = |name: &Option<String>| name.as_ref().is_some_and(|n| !list.contains(&n.to_lowercase()));
+            if absent(&self.filter.actor) || absent(&self.filter.with) {
+                return Ok(None);
+            }
+        }
         let tree = Resources::load_tree(self.store, self.linked.as_ref().into(), event)?;
         let parts = read::event_parts(&tree, &NamedOrBlankNode::from(event.clone()))?;
         let confidence = need("confidence")?;
