@@ -1926,7 +1926,17 @@ fn push_event(
         .or_else(|| {
             // a clause-initial date phrase before the subject: "On Nov. 1, X met Y"
             let clause = tok_span(cs, participle.max(cs + 1));
-            input.timexes.iter().filter(usable).find(|t| first_in_clause && clause.contains(t.span))
+            // not a date a later event of the sentence plans for itself ("..., with
+            // formal talks planned for tomorrow")
+            let later_plan = |t: &Timex| {
+                (next_start..s.words.len().min(ce)).take_while(|&k| input.tokens[k].span.start < t.span.start).any(
+                    |k| {
+                        lex.planned.contains(&s.words[k]) && s.words[k] != "to"
+                            || lex.proposed.iter().any(|p| p.len() == 1 && p[0] == s.words[k])
+                    },
+                )
+            };
+            input.timexes.iter().filter(usable).find(|t| first_in_clause && clause.contains(t.span) && !later_plan(t))
         });
     // "the president said on Feb. 12 he had held a conversation with X": a past
     // event reported with a date and no date of its own happened by then; the
