@@ -123,6 +123,12 @@ pub fn extract(doc: &Document) -> Extraction {
         }
         for c in &chunks[si] {
             if let (Some(kind), actors::Tag::Person(p)) = (actors::actor_kind(&c.tag), &c.tag) {
+                // a capitalized run in a Title Case headline ("Leaders Vow To Improve
+                // Bilateral Ties"), or a pair of countries ("China-South Korea"), is no person
+                let bare = p.title.is_none() && p.country.is_none();
+                if bare && (title_case_line(text, c.span) || names_countries(&p.name)) {
+                    continue;
+                }
                 actor_list.push(Participant {
                     name: p.name.clone(),
                     kind,
@@ -360,6 +366,24 @@ fn refine_places(
             m.place = Some(town.clone());
         }
     }
+}
+
+/// Whether the line around `span` is in Title Case: at least four words of
+/// four letters or more, four in five of them capitalized.
+fn title_case_line(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
+    let words: Vec<&str> =
+        text[start..end].split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| w.chars().count() > 3).collect();
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    words.len() >= 4 && caps * 5 >= words.len() * 4
+}
+
+/// "China-South Korea": a name made of country names.
+fn names_countries(name: &str) -> bool {
+    let lex = actors::lexicon();
+    name.split(['-', ' ']).any(|part| lex.country_by_word.contains_key(&part.to_lowercase()))
+        && name.split('-').all(|part| lex.country_by_word.contains_key(&part.trim().to_lowercase()))
 }
 
 /// Words that set an undated event in the past, away from the news peg.
