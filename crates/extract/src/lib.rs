@@ -670,3 +670,33 @@ pub fn minhash_similarity(a: &[u32], b: &[u32]) -> f32 {
 pub fn parse_published(s: &str) -> Option<PartialDate> {
     s.parse().ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_lines_and_country_pairs() {
+        let text = "Talks Likely to Improve Bilateral Ties, Officials Say\nThe minister met Ana Duarte.";
+        let at = |w: &str| {
+            let s = text.find(w).expect("word");
+            Span::new(s, s + w.len())
+        };
+        assert!(title_case_line(text, at("Improve Bilateral")));
+        assert!(!title_case_line(text, at("Ana Duarte")));
+        assert!(names_countries("China-South Korea"));
+        assert!(!names_countries("Lee Jae-myung"));
+        assert!(!names_countries("Georgia Meloni"));
+    }
+
+    #[test]
+    fn dateline_within_three_days_anchors_relative_dates() {
+        let text = "Headline\n\nROME, Feb. 28 (Agency) -- The two met on Friday.";
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 3, 1);
+        let timexes = time::tagger().tag(text, published);
+        assert_eq!(dateline_anchor(text, &timexes, published), chrono::NaiveDate::from_ymd_opt(2025, 2, 28));
+        let late = chrono::NaiveDate::from_ymd_opt(2025, 3, 10);
+        let timexes = time::tagger().tag(text, late);
+        assert_eq!(dateline_anchor(text, &timexes, late), None);
+    }
+}
