@@ -231,6 +231,9 @@ fn actors_named_in_no_event_are_actors() {
     // Lee Jae-myung is named once, in the event.
     let president = actors.iter().find(|a| a["name"] == "Lee Jae-myung").unwrap();
     assert_eq!(president["mentions"], 1, "{president}");
+    // organizations of the gazetteer named outside any event are actors too
+    let samsung = actors.iter().find(|a| a["name"] == "Samsung Electronics").expect("Samsung is an actor");
+    assert_eq!(samsung["kind"], "organization", "{samsung}");
 
     let o = run(&["actors", "--kind", "person", "--store", s]);
     assert!(stdout(&o).contains("Lee Jae-yong"), "{}", stdout(&o));

@@ -137,6 +137,30 @@ pub fn extract(doc: &Document) -> Extraction {
                     surface: text[c.span.start..c.span.end].to_string(),
                 });
             }
+            // countries by name and the organizations of the gazetteer are actors
+            // too (a capital or a building only stands for a government when it acts)
+            let lex = actors::lexicon();
+            let other = match c.tag {
+                actors::Tag::Country(i) => Some((
+                    lex.country_name(i).to_string(),
+                    model::ActorKind::Country,
+                    Some(lex.country_iso3(i).to_string()),
+                )),
+                actors::Tag::Org(i) => {
+                    let o = &lex.gazetteer.organizations[i];
+                    Some((o.name.clone(), model::ActorKind::Organization, o.country.clone()))
+                }
+                _ => None,
+            };
+            if let Some((name, kind, country)) = other {
+                actor_list.push(Participant {
+                    name,
+                    kind,
+                    title: None,
+                    country,
+                    surface: text[c.span.start..c.span.end].to_string(),
+                });
+            }
         }
     }
     let raw: Vec<(usize, events::RawEvent, bool)> = raw
