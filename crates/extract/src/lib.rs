@@ -178,6 +178,7 @@ pub fn extract(doc: &Document) -> Extraction {
         })
         .collect();
     let raw = same_occasion_dates(raw);
+    let raw = arrival_dates(raw, text, &sents);
     let raw = nest_in_visits(raw, text);
     let mut mentions = merge_in_document(doc, text, &sents, raw);
     place_from_visits(&mut mentions);
@@ -260,6 +261,48 @@ fn same_occasion_dates(mut raw: Vec<(usize, events::RawEvent, bool)>) -> Vec<(us
         let e = &mut raw[i].1;
         e.date = Some(d);
         e.date_text = Some(format!("(same occasion: {})", why.unwrap_or_default()));
+    }
+    raw
+}
+
+/// "Xi was welcomed at Paris Orly Airport by Prime Minister Attal": a
+/// meeting at an airport with no date of its own is the traveller's arrival,
+/// and takes the day of the one dated arrival (an occurred visit) this
+/// article reports for a participant.
+fn arrival_dates(
+    mut raw: Vec<(usize, events::RawEvent, bool)>,
+    text: &str,
+    sents: &[segment::Sentence],
+) -> Vec<(usize, events::RawEvent, bool)> {
+    let mut updates = Vec::new();
+    for (i, (si, e, weak)) in raw.iter().enumerate() {
+        let sentence = &text[sents[*si].span.start..sents[*si].span.end];
+        let at_airport = sentence.to_lowercase().contains("airport");
+        if !*weak || e.date.is_some_and(|d| d.day.is_some()) || !at_airport || e.kind == EventType::Call {
+            continue;
+        }
+        let people: HashSet<String> = e.participants.iter().map(|p| coref::fold(&p.name)).collect();
+        let mut days: Vec<PartialDate> = Vec::new();
+        for (_, v, v_weak) in &raw {
+            let arrived = v.kind == EventType::Visit && v.status == model::Status::Occurred && !*v_weak;
+            let dated = v.date.filter(|d| d.day.is_some());
+            let traveller = v.participants.first().is_some_and(|p| people.contains(&coref::fold(&p.name)));
+            if let (true, Some(d), true) = (arrived, dated, traveller) {
+                if !days.contains(&d) {
+                    days.push(d);
+                }
+            }
+        }
+        if let [d] = days.as_slice() {
+            if e.date.is_none_or(|own| d.to_string().starts_with(&own.to_string())) {
+                updates.push((i, *d));
+            }
+        }
+    }
+    for (i, d) in updates {
+        let e = &mut raw[i].1;
+        e.date = Some(d);
+        e.date_text = Some("(arrival)".to_string());
     }
     raw
 }
@@ -523,7 +566,11 @@ fn context_date(
             PAST_CUES.iter().any(|c| lower.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| w == *c));
         let distant = timexes.iter().any(|t| {
             sents[si].span.contains(t.span)
-                && t.date().is_some_and(|d| !near(&PartialDate { day: None, ..d }) && d.year > 1000)
+                && t.date().is_some_and(|d| {
+                    // "this year" is no distant date
+                    let same_year = d.month.is_none() && dct.is_some_and(|c| chrono::Datelike::year(&c) == d.year);
+                    !same_year && !near(&PartialDate { day: None, ..d }) && d.year > 1000
+                })
         });
         let current = matches!(e.status, model::Status::Occurred | model::Status::Planned);
         let c = dct.filter(|_| current && (si < 3 || !past && !distant))?;
