@@ -43,6 +43,16 @@ struct Person {
 }
 
 impl Person {
+    /// The person as a tag of the chunks that name them.
+    fn tag(&self) -> Tag {
+        Tag::Person(PersonName {
+            name: self.canonical(),
+            title: self.title.clone(),
+            country: self.country,
+            head: self.head,
+        })
+    }
+
     fn canonical(&self) -> String {
         let mut v: Vec<(&String, &usize)> = self.spellings.iter().collect();
         // most frequent; ties: hyphenated ("Jae-myung"), then alphabetical
@@ -208,6 +218,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
             })
             .collect();
         for (ci, c) in s.chunks.iter_mut().enumerate() {
+            let unknown = matches!(c.tag, Tag::Unknown(_));
             match &mut c.tag {
                 Tag::Person(p) => {
                     let key = fold(&p.name);
@@ -234,29 +245,15 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                         }
                     }
                 }
-                Tag::Unknown(n) | Tag::OrgName(n) if aliases.contains_key(&fold(n)) => {
-                    let k = aliases[&fold(n)].clone();
-                    let person = &people[&k];
-                    c.tag = Tag::Person(PersonName {
-                        name: person.canonical(),
-                        title: person.title.clone(),
-                        country: person.country,
-                        head: person.head,
+                Tag::Unknown(n) | Tag::OrgName(n) if aliases.contains_key(&fold(n)) || !n.contains(' ') => {
+                    // an alias ("MBS") or a short name ("Lee") of a person of the article
+                    let alias = aliases.get(&fold(n)).cloned();
+                    let key = alias.or_else(|| {
+                        let hint = PersonName { name: n.clone(), title: None, country: None, head: false };
+                        unknown.then(|| pick(n, &hint)).flatten()
                     });
-                    recent.retain(|r| r != &k);
-                    in_sentence.push(k.clone());
-                    recent.push(k);
-                }
-                Tag::Unknown(n) if !n.contains(' ') => {
-                    let hint = PersonName { name: n.clone(), title: None, country: None, head: false };
-                    if let Some(k) = pick(n, &hint) {
-                        let person = &people[&k];
-                        c.tag = Tag::Person(PersonName {
-                            name: person.canonical(),
-                            title: person.title.clone(),
-                            country: person.country,
-                            head: person.head,
-                        });
+                    if let Some(k) = key {
+                        c.tag = people[&k].tag();
                         recent.retain(|r| r != &k);
                         in_sentence.push(k.clone());
                         recent.push(k);
@@ -412,12 +409,7 @@ fn person_chunk(start: usize, end: usize, tokens: &[Token], person: &Person) -> 
         start,
         end,
         span: crate::model::Span::new(tokens[start].span.start, tokens[end - 1].span.end),
-        tag: Tag::Person(PersonName {
-            name: person.canonical(),
-            title: person.title.clone(),
-            country: person.country,
-            head: person.head,
-        }),
+        tag: person.tag(),
     }
 }
 
