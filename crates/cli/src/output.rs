@@ -3,6 +3,18 @@
 use annals_graph::{LinkedEvent, MentionRecord};
 use serde_json::json;
 
+/// The table columns of one event: date, type, participants, place, status, sources.
+pub(crate) fn event_row(e: &LinkedEvent) -> Vec<String> {
+    vec![
+        e.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+        e.kind.to_string(),
+        e.participants.join(" ; "),
+        e.place.clone().unwrap_or_else(|| "-".into()),
+        e.status.to_string(),
+        e.sources.to_string(),
+    ]
+}
+
 /// One event as the `annals events --format jsonl` contract prints it.
 pub(crate) fn event_json(e: &LinkedEvent) -> serde_json::Value {
     json!({

@@ -190,19 +190,7 @@ pub(crate) fn show(store: &Path, name: &str, format: EventFormat) -> Result<Exit
             writeln!(out, "aliases:  {}", a.aliases.join("; "))?;
             writeln!(out, "mentions: {} in {} sources", a.mentions, a.sources)?;
             writeln!(out)?;
-            let rows: Vec<Vec<String>> = events
-                .iter()
-                .map(|e| {
-                    vec![
-                        e.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
-                        e.kind.to_string(),
-                        e.participants.join(" ; "),
-                        e.place.clone().unwrap_or_else(|| "-".into()),
-                        e.status.to_string(),
-                        e.sources.to_string(),
-                    ]
-                })
-                .collect();
+            let rows: Vec<Vec<String>> = events.iter().map(crate::output::event_row).collect();
             write!(out, "{}", table(&["date", "type", "participants", "place", "status", "sources"], &rows))?;
         }
     }

@@ -57,15 +57,9 @@ pub(crate) fn events(store: &Path, args: &FilterArgs, format: EventFormat) -> Re
             let rows: Vec<Vec<String>> = events
                 .iter()
                 .map(|e| {
-                    vec![
-                        e.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
-                        e.kind.to_string(),
-                        e.participants.join(" ; "),
-                        e.place.clone().unwrap_or_else(|| "-".into()),
-                        e.status.to_string(),
-                        e.sources.to_string(),
-                        e.mentions.first().map(|m| m.text.clone()).unwrap_or_default(),
-                    ]
+                    let mut row = crate::output::event_row(e);
+                    row.push(e.mentions.first().map(|m| m.text.clone()).unwrap_or_default());
+                    row
                 })
                 .collect();
             write!(
