@@ -377,6 +377,37 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
     }
     chunks.sort_by_key(|c| c.start);
     extend_org_names(text, tokens, &mut chunks);
+    // "Cognizant India", "Samsung Electronics America": a country right after an
+    // organization's name is part of that name
+    let mut k = 1;
+    while k < chunks.len() {
+        // (an unknown word too, when a title follows: "Cognizant India chairman")
+        let title_next = chunks.get(k + 1).is_some_and(|c| c.start == chunks[k].end && matches!(c.tag, Tag::Title(_)))
+            || tokens.get(chunks[k].end).is_some_and(|t| {
+                lex.lower_titles.contains(&text[t.span.start..t.span.end].to_lowercase())
+                    && text[t.span.start..t.span.end].chars().next().is_some_and(char::is_lowercase)
+            });
+        let joined = chunks[k - 1].end == chunks[k].start
+            && matches!(chunks[k].tag, Tag::Country(_))
+            && (matches!(chunks[k - 1].tag, Tag::OrgName(_) | Tag::Org(_))
+                || matches!(&chunks[k - 1].tag, Tag::Unknown(n) if !n.contains(' ')) && title_next);
+        if joined {
+            let name = format!(
+                "{} {}",
+                &text[chunks[k - 1].span.start..chunks[k - 1].span.end],
+                &text[chunks[k].span.start..chunks[k].span.end]
+            );
+            chunks[k - 1] = Chunk {
+                start: chunks[k - 1].start,
+                end: chunks[k].end,
+                span: Span::new(chunks[k - 1].span.start, chunks[k].span.end),
+                tag: Tag::OrgName(name),
+            };
+            chunks.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     // "Cognizant CEO Ravi Kumar": a name right before a title is the employer
     for i in 1..chunks.len() {
         if chunks[i - 1].end == chunks[i].start && matches!(chunks[i].tag, Tag::Title(_)) {

@@ -1018,8 +1018,15 @@ impl<'a> Sent<'a> {
 
     fn participants_of(&self, chunks: &[usize]) -> Vec<Participant> {
         let lex = lexicon();
+        // "Microsoft, Cognizant and Intel": an unknown word listed with companies is one
+        let companies = chunks.iter().any(|&ci| match self.input.chunks[ci].tag {
+            Tag::OrgName(_) => true,
+            Tag::Org(i) => !PUBLIC_BODIES.contains(&lex.gazetteer.organizations[i].kind.as_str()),
+            _ => false,
+        });
         chunks
             .iter()
+            .filter(|&&ci| !(companies && matches!(&self.input.chunks[ci].tag, Tag::Unknown(n) if !n.contains(' '))))
             .filter_map(|&ci| {
                 let c = &self.input.chunks[ci];
                 if let Tag::Demonym(i) = c.tag {
