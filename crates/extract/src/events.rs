@@ -1981,9 +1981,21 @@ fn push_event(
     let trigger_words = &s.words[ts..te];
     let mut status = Status::Occurred;
     let near = ts.saturating_sub(4).max(cs);
+    // a noun's predicate may come after a relative clause: "A meeting between X and Y,
+    // which had been expected on the same day, was called off" (up to the next trigger word)
+    let predicate_end = if frame == Frame::Noun && next_start >= ce {
+        let trigger_at = |k: usize| {
+            lex.forms.get(&s.words[k]).is_some_and(|cands| {
+                cands.iter().any(|(words, _)| words.iter().enumerate().all(|(j, w)| s.words.get(k + j) == Some(w)))
+            })
+        };
+        (ce + 1..s.words.len()).find(|&k| trigger_at(k)).unwrap_or(s.words.len())
+    } else {
+        ce
+    };
     let called_off = s.has_phrase(
         te,
-        ce,
+        predicate_end,
         &POST_NEGATION.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect::<Vec<_>>(),
     );
     // "failed to meet" negates; "failed at a summit to reach an accord" does not negate the summit
