@@ -2018,6 +2018,10 @@ fn push_event(
         || (cs..ts).any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts && verb))
         || participle_main_planned(s, cs)
         || input.headline && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| w == "to")
+        // "is heading to France", "are flying to Tokyo": on the way, not there yet
+        || kind == EventType::Visit
+            && matches!(trigger_words[0].as_str(), "heading" | "headed" | "travelling" | "traveling" | "flying")
+            && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "is" | "are" | "'s"))
     {
         status = Status::Planned;
     }
