@@ -427,7 +427,8 @@ fn bare_titles(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>, people: &H
     let mut found: Vec<(usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i + 1 < tokens.len() {
-        if word(i) != "the" || covered(i + 1, chunks) {
+        let surface = &text[tokens[i].span.start..tokens[i].span.end];
+        if !surface.eq_ignore_ascii_case("the") || covered(i + 1, chunks) {
             i += 1;
             continue;
         }

@@ -438,8 +438,26 @@ fn refine_places(
 /// Whether the line around `span` is in Title Case: at least four words of
 /// four letters or more, four in five of them capitalized.
 fn title_case_line(text: &str, span: Span) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
+    // a headline is short: look no further than 300 bytes either side
+    const HEADLINE: usize = 300;
+    let mut lo = span.start.saturating_sub(HEADLINE);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (span.end + HEADLINE).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let start = match text[lo..span.start].rfind('\n') {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let end = match text[span.end..hi].find('\n') {
+        Some(p) => span.end + p,
+        None if hi == text.len() => hi,
+        None => return false,
+    };
     let words: Vec<&str> =
         text[start..end].split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| w.chars().count() > 3).collect();
     let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
