@@ -113,6 +113,37 @@ pub enum TokenKind {
 /// Tokenize one span of `text`. Words keep inner hyphens, apostrophes and
 /// periods of abbreviations ("Jae-myung", "O'Brien", "U.S."); a possessive
 /// "'s" is its own token.
+/// Titles that lose their space before a name in scraped pages.
+const GLUED_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "secretary",
+    "senator",
+    "governor",
+    "leader",
+    "chairman",
+    "pm",
+    "PM",
+];
+
+/// Where a word splits into a title and a name glued to it ("presidentLuiz",
+/// "PMModi"): the title, then a capital and at least two lower-case letters.
+fn glued_title(w: &str) -> Option<usize> {
+    GLUED_TITLES.iter().find_map(|t| {
+        let rest = w.strip_prefix(t)?;
+        let mut chars = rest.chars();
+        let name = chars.next().is_some_and(|c| c.is_uppercase())
+            && chars.clone().count() >= 2
+            && chars.all(|c| c.is_lowercase() || c == '-');
+        (name && (t.chars().all(|c| c.is_lowercase()) || *t == "PM")).then_some(t.len())
+    })
+}
+
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
@@ -160,6 +191,12 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
                 break;
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            // scraped text glues a title to the name after it: "presidentLuiz", "PMModi"
+            if let Some(cut) = glued_title(&s[i..end]) {
+                out.push(Token { span: Span::new(span.start + i, span.start + i + cut), kind });
+                out.push(Token { span: Span::new(span.start + i + cut, span.start + end), kind });
+                continue;
+            }
             out.push(Token { span: Span::new(span.start + i, span.start + end), kind });
         } else if matches!(c, '\'' | '\u{2019}')
             && s[i + c.len_utf8()..].starts_with(['s', 'S'])
@@ -179,6 +216,15 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glued_titles_split() {
+        assert_eq!(glued_title("presidentLuiz"), Some(9));
+        assert_eq!(glued_title("PMModi"), Some(2));
+        assert_eq!(glued_title("president"), None);
+        assert_eq!(glued_title("kingdom"), None);
+        assert_eq!(glued_title("PMO"), None);
+    }
     use crate::clean::clean;
 
     fn split(text: &str) -> Vec<&str> {
