@@ -183,6 +183,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let mut mentions = merge_in_document(doc, text, &sents, raw);
     place_from_visits(&mut mentions);
     refine_places(&mut mentions, text, &sents, &tokens, &chunks, &timexes);
+    possessive_day(&mut mentions, text, &timexes);
     let info = ArticleInfo {
         id: doc.id.clone(),
         date,
@@ -469,6 +470,39 @@ fn names_countries(name: &str) -> bool {
     let lex = actors::lexicon();
     name.split(['-', ' ']).any(|part| lex.country_by_word.contains_key(&part.to_lowercase()))
         && name.split('-').all(|part| lex.country_by_word.contains_key(&part.trim().to_lowercase()))
+}
+
+/// "In a readout of Wednesday's phone call, ...": a day named as the
+/// possessor of a call or meeting noun dates the article's one call (or
+/// meeting) that has no day of its own, when its month agrees.
+fn possessive_day(mentions: &mut [EventMention], text: &str, timexes: &[time::Timex]) {
+    const NOUNS: &[(EventType, &[&str])] = &[
+        (EventType::Call, &["phone call", "telephone call", "video call", "call", "phone conversation"]),
+        (EventType::Meet, &["meeting", "talks", "summit", "bilateral meeting"]),
+    ];
+    for (kind, nouns) in NOUNS {
+        let mut days: Vec<(PartialDate, String)> = Vec::new();
+        for t in timexes {
+            let Some(d) = events::event_date(t).filter(|d| d.day.is_some()) else { continue };
+            let after = &text[t.span.end..];
+            let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("\u{2019}s ")) else {
+                continue;
+            };
+            let rest = rest.to_lowercase();
+            let names_event =
+                nouns.iter().any(|n| rest.starts_with(n) && !rest[n.len()..].starts_with(char::is_alphanumeric));
+            if names_event && !days.iter().any(|(x, _)| *x == d) {
+                days.push((d, text[t.span.start..t.span.end].to_string()));
+            }
+        }
+        let [(day, words)] = days.as_slice() else { continue };
+        let mut open = mentions.iter_mut().filter(|m| m.kind == *kind && m.date.is_none_or(|d| d.day.is_none()));
+        let (Some(m), None) = (open.next(), open.next()) else { continue };
+        if m.date.is_none_or(|own| day.to_string().starts_with(&own.to_string())) {
+            m.date = Some(*day);
+            m.date_text = Some(format!("({words}'s)"));
+        }
+    }
 }
 
 /// Words that set an undated event in the past, away from the news peg.
