@@ -1714,7 +1714,15 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         }
     }
     for (ci, c) in input.chunks.iter().enumerate() {
-        if matches!(c.tag, Tag::Person(_)) {
+        // a name alone on its line ("Talking Point" in a menu, a byline, a photo
+        // credit) is no antecedent for "the leaders" or "he"
+        let alone = {
+            let text = input.text;
+            let start = text[..c.span.start].rfind('\n').map_or(0, |p| p + 1);
+            let end = text[c.span.end..].find('\n').map_or(text.len(), |p| c.span.end + p);
+            text[start..end].trim() == &text[c.span.start..c.span.end]
+        };
+        if matches!(&c.tag, Tag::Person(p) if !(alone && p.title.is_none() && p.country.is_none())) {
             if let Some(p) = s.participant(ci) {
                 ctx.recent_persons.retain(|q| q.name != p.name);
                 ctx.recent_persons.push(p);
