@@ -49,6 +49,23 @@ pub(crate) fn mention_json(m: &MentionRecord) -> serde_json::Value {
 }
 
 /// Quote a CSV field when needed (RFC 4180).
+/// The CSV columns every event listing shares: id, date, type, participants, place, status, sources.
+pub(crate) const EVENT_CSV_HEADER: &str = "id,date,type,participants,place,status,sources";
+
+/// One event's values for `EVENT_CSV_HEADER`, comma-separated.
+pub(crate) fn event_csv(e: &LinkedEvent) -> String {
+    format!(
+        "{},{},{},{},{},{},{}",
+        e.id,
+        e.date.map(|d| d.to_string()).unwrap_or_default(),
+        e.kind,
+        csv_field(&e.participants.join(" ; ")),
+        csv_field(e.place.as_deref().unwrap_or("")),
+        e.status,
+        e.sources
+    )
+}
+
 pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))

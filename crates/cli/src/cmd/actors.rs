@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 
 use super::open_read;
 use crate::cli::EventFormat;
-use crate::output::{csv_field, event_json, table};
+use crate::output::{csv_field, event_csv, event_json, table, EVENT_CSV_HEADER};
 
 fn parse_kind(kind: Option<&str>) -> Result<Option<ActorKind>> {
     kind.map(|k| match k.to_ascii_lowercase().as_str() {
@@ -159,19 +159,9 @@ pub(crate) fn show(store: &Path, name: &str, format: EventFormat) -> Result<Exit
             writeln!(out, "{v}")?;
         }
         EventFormat::Csv => {
-            writeln!(out, "id,date,type,participants,place,status,sources")?;
+            writeln!(out, "{EVENT_CSV_HEADER}")?;
             for e in &events {
-                writeln!(
-                    out,
-                    "{},{},{},{},{},{},{}",
-                    e.id,
-                    e.date.map(|d| d.to_string()).unwrap_or_default(),
-                    e.kind,
-                    csv_field(&e.participants.join(" ; ")),
-                    csv_field(e.place.as_deref().unwrap_or("")),
-                    e.status,
-                    e.sources
-                )?;
+                writeln!(out, "{}", event_csv(e))?;
             }
         }
         EventFormat::Table => {

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 
 use super::{open_read, Filter};
 use crate::cli::{EventFormat, FilterArgs};
-use crate::output::{csv_field, event_json, table};
+use crate::output::{csv_field, event_csv, event_json, table, EVENT_CSV_HEADER};
 
 pub(crate) fn events(store: &Path, args: &FilterArgs, format: EventFormat) -> Result<ExitCode> {
     let filter = Filter::from_args(args)?;
@@ -33,23 +33,11 @@ pub(crate) fn events(store: &Path, args: &FilterArgs, format: EventFormat) -> Re
             }
         }
         EventFormat::Csv => {
-            writeln!(out, "id,date,type,participants,place,status,sources,confidence,evidence")?;
+            writeln!(out, "{EVENT_CSV_HEADER},confidence,evidence")?;
             for e in events {
                 let e = e?;
                 let evidence = e.mentions.first().map(|m| m.text.as_str()).unwrap_or("");
-                writeln!(
-                    out,
-                    "{},{},{},{},{},{},{},{:.2},{}",
-                    e.id,
-                    e.date.map(|d| d.to_string()).unwrap_or_default(),
-                    e.kind,
-                    csv_field(&e.participants.join(" ; ")),
-                    csv_field(e.place.as_deref().unwrap_or("")),
-                    e.status,
-                    e.sources,
-                    e.confidence,
-                    csv_field(evidence)
-                )?;
+                writeln!(out, "{},{:.2},{}", event_csv(&e), e.confidence, csv_field(evidence))?;
             }
         }
         EventFormat::Table => {
