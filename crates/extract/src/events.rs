@@ -662,6 +662,19 @@ impl<'a> Sent<'a> {
 
     /// The first person named in the sentence before token `k`: what a
     /// "he"/"his" there most likely refers to ("Lavrov said that he ...").
+    fn phrase_at(&self, i: usize, words: &[String]) -> bool {
+        i + words.len() <= self.words.len() && words.iter().zip(&self.words[i..]).all(|(w, x)| w == x)
+    }
+
+    /// The people named in the sentence before token `k`, each once.
+    fn people_before(&self, k: usize, kind: EventType) -> Vec<Participant> {
+        let before: Vec<usize> = (0..k).filter_map(|t| self.chunk_at[t]).collect();
+        let mut named = self.participants_of(&before);
+        dedup_participants(&mut named, kind);
+        named.retain(|p| p.kind == crate::model::ActorKind::Person);
+        named
+    }
+
     fn person_before(&self, k: usize) -> Option<Participant> {
         let persons: Vec<Participant> = self
             .input
@@ -1207,7 +1220,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             });
         let mut found = None;
         for (words, ti) in cands {
-            if i + words.len() > n || !words.iter().enumerate().all(|(k, w)| &s.words[i + k] == w) {
+            if !s.phrase_at(i, words) {
                 continue;
             }
             let frame = lex.triggers[*ti].frame;
@@ -1546,10 +1559,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         && pair_words[1] == "two"
                         && PAIR_NOUNS.contains(&pair_words[2].as_str());
                     if parts.is_empty() && two_people {
-                        let before: Vec<usize> = (0..ts).filter_map(|k| s.chunk_at[k]).collect::<Vec<_>>();
-                        let mut named = s.participants_of(&before);
-                        dedup_participants(&mut named, def.kind);
-                        named.retain(|p| p.kind == crate::model::ActorKind::Person);
+                        let named = s.people_before(ts, def.kind);
                         if named.len() == 2 {
                             parts.extend(named);
                         } else if named.is_empty() && ctx.last_pair.len() == 2 {
@@ -1587,10 +1597,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 }
                 // "their one-on-one talks": the two people the sentence names before
                 if parts.is_empty() && ts > 0 && lead.iter().any(|w| w == "their") {
-                    let before: Vec<usize> = (0..ts).filter_map(|k| s.chunk_at[k]).collect();
-                    let mut named = s.participants_of(&before);
-                    dedup_participants(&mut named, def.kind);
-                    named.retain(|p| p.kind == crate::model::ActorKind::Person);
+                    let named = s.people_before(ts, def.kind);
                     if named.len() == 2 {
                         parts.extend(named);
                         conf -= 0.1;
@@ -1993,9 +2000,7 @@ fn push_event(
     // which had been expected on the same day, was called off" (up to the next trigger word)
     let predicate_end = if frame == Frame::Noun && next_start >= ce {
         let trigger_at = |k: usize| {
-            lex.forms.get(&s.words[k]).is_some_and(|cands| {
-                cands.iter().any(|(words, _)| words.iter().enumerate().all(|(j, w)| s.words.get(k + j) == Some(w)))
-            })
+            lex.forms.get(&s.words[k]).is_some_and(|cands| cands.iter().any(|(words, _)| s.phrase_at(k, words)))
         };
         (ce + 1..s.words.len()).find(|&k| trigger_at(k)).unwrap_or(s.words.len())
     } else {

@@ -99,6 +99,7 @@ pub fn extract(doc: &Document) -> Extraction {
         coref::resolve(text, &mut view);
     }
     let mut ctx = events::DocContext { dct, ..Default::default() };
+    let lex = actors::lexicon();
     let mut raw: Vec<(usize, events::RawEvent)> = Vec::new();
     let mut actor_list: Vec<Participant> = Vec::new();
     let mut tx_start = 0;
@@ -139,7 +140,6 @@ pub fn extract(doc: &Document) -> Extraction {
             }
             // countries by name and the organizations of the gazetteer are actors
             // too (a capital or a building only stands for a government when it acts)
-            let lex = actors::lexicon();
             let other = match c.tag {
                 actors::Tag::Country(i) => Some((
                     lex.country_name(i).to_string(),
@@ -209,10 +209,6 @@ pub fn extract(doc: &Document) -> Extraction {
     }
 }
 
-/// Events "during his visit" happen inside that visit: an event whose
-/// sentence opens with such a phrase, and whose date came from context
-/// only, takes the date and (if it has none) the destination of the last
-/// visit this article reported for one of its participants.
 /// "Tech leaders, including X, Y and Z, met Modi on Tuesday ... X said he
 /// had a deep discussion with Modi": a meeting with no date of its own whose
 /// people all took part in one dated meeting or call of the same article was
@@ -221,16 +217,13 @@ pub fn extract(doc: &Document) -> Extraction {
 /// leave it alone.
 fn same_occasion_dates(mut raw: Vec<(usize, events::RawEvent, bool)>) -> Vec<(usize, events::RawEvent, bool)> {
     let meetlike = |k: EventType| matches!(k, EventType::Meet | EventType::Call | EventType::Host);
-    let names =
-        |e: &events::RawEvent| -> HashSet<String> { e.participants.iter().map(|p| coref::fold(&p.name)).collect() };
     let mut updates = Vec::new();
     for (i, (_, e, weak)) in raw.iter().enumerate() {
         let own_day = e.date.is_some_and(|d| d.day.is_some()) && !*weak;
         if !*weak || own_day || !meetlike(e.kind) || e.status != model::Status::Occurred {
             continue;
         }
-        let mine = names(e);
-        let mut dates: Vec<(PartialDate, Option<String>)> = Vec::new();
+        let mine = folded_names(&e.participants);
         let found = raw
             .iter()
             .filter(|(_, o, o_weak)| {
@@ -242,19 +235,13 @@ fn same_occasion_dates(mut raw: Vec<(usize, events::RawEvent, bool)>) -> Vec<(us
             // all of its people there, or two of them when it has more ("X met Y along
             // with Z" after "X and Y shared a fist bump on Friday")
             .filter(|(_, o, _)| {
-                let theirs = names(o);
+                let theirs = folded_names(&o.participants);
                 mine.is_subset(&theirs) || mine.len() > 2 && mine.intersection(&theirs).count() >= 2
             })
             .map(|(_, o, _)| (o.date.expect("dated"), o.date_text.clone()));
-        for (d, why) in found {
-            if !dates.iter().any(|(x, _)| *x == d) {
-                dates.push((d, why));
-            }
-        }
-        if let [(d, why)] = dates.as_slice() {
-            let compatible = e.date.is_none_or(|own| d.to_string().starts_with(&own.to_string()));
-            if compatible {
-                updates.push((i, *d, why.clone()));
+        if let Some((d, why)) = only_one(found, |a, b| a.0 == b.0) {
+            if e.date.is_none_or(|own| own.compatible(&d)) {
+                updates.push((i, d, why));
             }
         }
     }
@@ -282,21 +269,15 @@ fn arrival_dates(
         if !*weak || e.date.is_some_and(|d| d.day.is_some()) || !at_airport || e.kind == EventType::Call {
             continue;
         }
-        let people: HashSet<String> = e.participants.iter().map(|p| coref::fold(&p.name)).collect();
-        let mut days: Vec<PartialDate> = Vec::new();
-        for (_, v, v_weak) in &raw {
+        let people = folded_names(&e.participants);
+        let arrivals = raw.iter().filter_map(|(_, v, v_weak)| {
             let arrived = v.kind == EventType::Visit && v.status == model::Status::Occurred && !*v_weak;
-            let dated = v.date.filter(|d| d.day.is_some());
             let traveller = v.participants.first().is_some_and(|p| people.contains(&coref::fold(&p.name)));
-            if let (true, Some(d), true) = (arrived, dated, traveller) {
-                if !days.contains(&d) {
-                    days.push(d);
-                }
-            }
-        }
-        if let [d] = days.as_slice() {
-            if e.date.is_none_or(|own| d.to_string().starts_with(&own.to_string())) {
-                updates.push((i, *d));
+            v.date.filter(|d| arrived && traveller && d.day.is_some())
+        });
+        if let Some(d) = only_one(arrivals, |a, b| a == b) {
+            if e.date.is_none_or(|own| own.compatible(&d)) {
+                updates.push((i, d));
             }
         }
     }
@@ -308,6 +289,10 @@ fn arrival_dates(
     raw
 }
 
+/// Events "during his visit" happen inside that visit: an event whose
+/// sentence opens with such a phrase, and whose date came from context
+/// only, takes the date and (if it has none) the destination of the last
+/// visit this article reported for one of its participants.
 fn nest_in_visits(mut raw: Vec<(usize, events::RawEvent, bool)>, text: &str) -> Vec<(usize, events::RawEvent, bool)> {
     const NESTING: &[&str] = &[
         "during his visit",
@@ -357,10 +342,8 @@ fn dateline_anchor(
 ) -> Option<chrono::NaiveDate> {
     let published = published?;
     timexes.iter().take_while(|t| t.span.start < 2000).find_map(|t| {
-        let line_start = text[..t.span.start].rfind('\n').map_or(0, |p| p + 1);
-        let place = text[line_start..t.span.start].trim_end().strip_suffix(',')?.trim();
-        let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() < 3 || place.len() > 40 || !letters.iter().all(|c| c.is_uppercase()) {
+        let place = time::dateline_place(text, t.span.start)?;
+        if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             return None;
         }
         let d = t.date().filter(|d| d.day.is_some())?.to_naive()?;
@@ -389,7 +372,7 @@ fn refine_places(
             Some(_) => continue,
             None => None,
         };
-        let people: HashSet<String> = m.participants.iter().map(|p| coref::fold(&p.name)).collect();
+        let people = folded_names(&m.participants);
         // a call has no venue
         if people.len() < 2
             || m.kind == EventType::Call
@@ -434,6 +417,19 @@ fn refine_places(
             m.place = Some(town.clone());
         }
     }
+}
+
+/// The folded names of an event's participants.
+fn folded_names(parts: &[Participant]) -> HashSet<String> {
+    parts.iter().map(|p| coref::fold(&p.name)).collect()
+}
+
+/// The one value `items` yields, when all it yields are the same (by `same`);
+/// none when it yields nothing or two different values.
+fn only_one<T>(items: impl IntoIterator<Item = T>, same: impl Fn(&T, &T) -> bool) -> Option<T> {
+    let mut items = items.into_iter();
+    let first = items.next()?;
+    items.all(|x| same(&x, &first)).then_some(first)
 }
 
 /// Whether the line around `span` is in Title Case: at least four words of
@@ -481,25 +477,19 @@ fn possessive_day(mentions: &mut [EventMention], text: &str, timexes: &[time::Ti
         (EventType::Meet, &["meeting", "talks", "summit", "bilateral meeting"]),
     ];
     for (kind, nouns) in NOUNS {
-        let mut days: Vec<(PartialDate, String)> = Vec::new();
-        for t in timexes {
-            let Some(d) = events::event_date(t).filter(|d| d.day.is_some()) else { continue };
+        let days = timexes.iter().filter_map(|t| {
+            let d = events::event_date(t).filter(|d| d.day.is_some())?;
             let after = &text[t.span.end..];
-            let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("\u{2019}s ")) else {
-                continue;
-            };
-            let rest = rest.to_lowercase();
+            let rest = after.strip_prefix("'s ").or_else(|| after.strip_prefix("\u{2019}s "))?.to_lowercase();
             let names_event =
                 nouns.iter().any(|n| rest.starts_with(n) && !rest[n.len()..].starts_with(char::is_alphanumeric));
-            if names_event && !days.iter().any(|(x, _)| *x == d) {
-                days.push((d, text[t.span.start..t.span.end].to_string()));
-            }
-        }
-        let [(day, words)] = days.as_slice() else { continue };
+            names_event.then(|| (d, &text[t.span.start..t.span.end]))
+        });
+        let Some((day, words)) = only_one(days, |a, b| a.0 == b.0) else { continue };
         let mut open = mentions.iter_mut().filter(|m| m.kind == *kind && m.date.is_none_or(|d| d.day.is_none()));
         let (Some(m), None) = (open.next(), open.next()) else { continue };
-        if m.date.is_none_or(|own| day.to_string().starts_with(&own.to_string())) {
-            m.date = Some(*day);
+        if m.date.is_none_or(|own| own.compatible(&day)) {
+            m.date = Some(day);
             m.date_text = Some(format!("({words}'s)"));
         }
     }

@@ -140,7 +140,7 @@ fn glued_title(w: &str) -> Option<usize> {
         let name = chars.next().is_some_and(|c| c.is_uppercase())
             && chars.clone().count() >= 2
             && chars.all(|c| c.is_lowercase() || c == '-');
-        (name && (t.chars().all(|c| c.is_lowercase()) || *t == "PM")).then_some(t.len())
+        name.then_some(t.len())
     })
 }
 

@@ -106,14 +106,7 @@ pub fn infer_document_date(text: &str) -> Option<InferredDate> {
     }
     // 2. A dateline: an upper-case place, a comma, then the date, at the start of a line.
     for t in found.iter().filter(|t| t.span.start < head_end && matches!(t.kind, TimexType::Date | TimexType::Time)) {
-        let ls = body[..t.span.start].rfind('\n').map_or(0, |p| p + 1);
-        let prefix = body[ls..t.span.start].trim_end();
-        let Some(place) = prefix.strip_suffix(',') else {
-            continue;
-        };
-        let place = place.trim();
-        let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.is_empty() || place.len() > 40 || !letters.iter().all(|c| c.is_uppercase()) {
+        if dateline_place(body, t.span.start).is_none() {
             continue;
         }
         if let Some(d) = full(t) {
@@ -144,6 +137,16 @@ pub fn infer_document_date(text: &str) -> Option<InferredDate> {
     // 4. The latest explicit full date of the body.
     let latest = found.iter().filter_map(full).filter(|d| (1900..2100).contains(&d.year)).max()?;
     inferred(latest, "latest date in text")
+}
+
+/// The place of a dateline whose date starts at byte `at`: the upper-case
+/// words and comma that open its line ("WASHINGTON, Feb. 28 (Xinhua) --").
+pub(crate) fn dateline_place(text: &str, at: usize) -> Option<&str> {
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let place = text[line_start..at].trim_end().strip_suffix(',')?.trim();
+    let mut letters = place.chars().filter(|c| c.is_alphabetic()).peekable();
+    let upper = letters.peek().is_some() && letters.all(char::is_uppercase);
+    (upper && place.len() <= 40).then_some(place)
 }
 
 /// The year for month/day: from the weekday when given (closest agreeing

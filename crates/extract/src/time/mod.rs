@@ -32,6 +32,7 @@ use std::sync::LazyLock;
 
 use crate::model::{PartialDate, Span};
 
+pub(crate) use infer::dateline_place;
 pub use infer::{infer_document_date, InferredDate};
 
 /// TimeML type of a temporal expression.
