@@ -334,21 +334,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                         .or_else(|| recent.iter().rev().find(|k| fits(k, false)))
                         .or_else(later);
                     if let Some(k) = found {
-                        let person = &people[k];
-                        descriptor_chunks.push(Chunk {
-                            start: c.start - 1,
-                            end: c.end + len,
-                            span: crate::model::Span::new(
-                                tokens[c.start - 1].span.start,
-                                tokens[c.end + len - 1].span.end,
-                            ),
-                            tag: Tag::Person(PersonName {
-                                name: person.canonical(),
-                                title: person.title.clone(),
-                                country: person.country,
-                                head: person.head,
-                            }),
-                        });
+                        descriptor_chunks.push(person_chunk(c.start - 1, c.end + len, tokens, &people[k]));
                         remove.push(ci);
                     }
                 }
