@@ -11,7 +11,14 @@ fn render(text: &str, dct: Option<chrono::NaiveDate>) -> String {
     if found.is_empty() {
         return "-".to_string();
     }
-    found.iter().map(|t| format!("{}={}", &text[t.span.start..t.span.end], t.value)).collect::<Vec<_>>().join(" | ")
+    found
+        .iter()
+        .map(|t| {
+            let name = if t.name { " (name)" } else { "" };
+            format!("{}={}{name}", &text[t.span.start..t.span.end], t.value)
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 #[test]

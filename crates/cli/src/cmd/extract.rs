@@ -109,7 +109,12 @@ pub(crate) fn timex(dct: Option<&str>) -> Result<ExitCode> {
     let timexes = time::tagger().tag(&text, dct);
     let mut out = std::io::stdout().lock();
     for (t, (start, end)) in timexes.iter().zip(time::char_spans(&text, &timexes)) {
-        writeln!(out, "{}", json!({"start": start, "end": end, "type": t.kind.as_str(), "value": t.value}))?;
+        let mut row = json!({"start": start, "end": end, "type": t.kind.as_str(), "value": t.value});
+        if t.name {
+            // a year inside a name ("the 2023 Asian Games"): no event date
+            row["name"] = json!(true);
+        }
+        writeln!(out, "{row}")?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -24,11 +24,14 @@ struct Cand {
     /// A multi-quarter reporting period ("the first nine months"): later
     /// "the 1988 period", "a year earlier" compare whole years.
     months: bool,
+    /// A year that is part of a name ("the 2000 Olympics"): tagged, as TimeML
+    /// does, but no date of anything the text reports.
+    name: bool,
 }
 
 impl Cand {
     fn new(end: usize, kind: TimexType, value: String) -> Cand {
-        Cand { end, kind, value, day: None, quarter: None, months: false }
+        Cand { end, kind, value, day: None, quarter: None, months: false, name: false }
     }
     fn date(end: usize, value: String) -> Cand {
         Cand::new(end, TimexType::Date, value)
@@ -91,6 +94,7 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                     p.ref_day = Some((d, toks[i].para));
                 }
                 if c.kind == TimexType::Date
+                    && !c.name
                     && c.value.len() >= 4
                     && c.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
                 {
@@ -117,11 +121,12 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                 }
                 let span = Span::new(toks[i].s, toks[c.end - 1].e);
                 let second = p.second_day(&c);
-                out.push(Timex { span, kind: c.kind, value: c.value });
+                out.push(Timex { span, kind: c.kind, value: c.value, name: c.name });
                 i = c.end;
                 // "April 24 and 25": the second day is a date of its own.
                 if let Some((k, value)) = second {
-                    out.push(Timex { span: Span::new(toks[k].s, toks[k].e), kind: TimexType::Date, value });
+                    let span = Span::new(toks[k].s, toks[k].e);
+                    out.push(Timex { span, kind: TimexType::Date, value, name: false });
                     i = k + 1;
                 }
             }
@@ -952,7 +957,7 @@ impl<'a> P<'a> {
                 return c;
             }
             let v = format!("{}T{:02}:{:02}{}", ymd(d), hh, mm, self.utc(end));
-            return Cand { end, kind: TimexType::Time, value: v, day: Some(d), quarter: None, months: false };
+            return Cand { end, kind: TimexType::Time, value: v, day: Some(d), quarter: None, months: false, name: false };
         }
         c
     }
@@ -1010,6 +1015,7 @@ impl<'a> P<'a> {
                     day: Some(date),
                     quarter: None,
                     months: false,
+                    name: false,
                 });
             }
         }
@@ -2268,16 +2274,15 @@ impl<'a> P<'a> {
             let prev_ok = i > 0
                 && (self.t[i - 1].entry.is_some_and(|e| e.flags & YEAR_PRECEDER != 0 || e.month > 0)
                     || self.punct(i - 1, "-") && i > 1 && matches!(self.kw(i - 2), Kw::Mid | Kw::Early | Kw::Late));
-            // Event names: "2023 Asian Games", "the 2022 World Cup".
-            if self.event_name_after(end) {
-                return None;
-            }
-            if self.kw(i.wrapping_sub(1)) == Kw::The || i > 0 && self.punct(i - 1, "'") {
-                // "the 1988 period" is handled by quarter(); "the 2024 election": a
-                // capitalised name after "the YEAR" is an edition of something.
-                if self.t.get(end).is_some_and(|t| t.kind == Kind::Word && t.cap) && self.same_sent(i, end) {
-                    return None;
-                }
+            // Event names: "2023 Asian Games", "the 2022 World Cup"; "the 2024
+            // Election Act": a capitalised name after "the YEAR" is an edition of
+            // something ("the 1988 period" is handled by quarter()). TimeML tags
+            // the year (TBAQ: 5 of 6 such years), so it is kept, marked as a name.
+            let the_name = (self.kw(i.wrapping_sub(1)) == Kw::The || i > 0 && self.punct(i - 1, "'"))
+                && self.t.get(end).is_some_and(|t| t.kind == Kind::Word && t.cap)
+                && self.same_sent(i, end);
+            if self.event_name_after(end) || the_name {
+                return (1900..=2100).contains(&y).then(|| Cand { name: true, ..Cand::date(end, format!("{y:04}")) });
             }
             let prev_det = i > 0
                 && (matches!(self.kw(i - 1), Kw::The | Kw::Its | Kw::That | Kw::This)

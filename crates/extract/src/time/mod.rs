@@ -70,12 +70,19 @@ pub struct Timex {
     /// TIMEX3 value: "2025-11-01", "2025-11", "2025", "2025-W27", "2025-SU",
     /// "199", "P4D", "PT24H", "XXXX-XX-03", "PRESENT_REF", "2025-11-01T22:09", ...
     pub value: String,
+    /// The expression is a year inside a name ("the 2023 Asian Games", "the
+    /// 1994 Clinic Access Act"): a temporal expression, but not the date of
+    /// anything the text reports, so [`Timex::date`] gives None.
+    pub name: bool,
 }
 
 impl Timex {
     /// The calendar date this names, when the value is YYYY, YYYY-MM or
     /// YYYY-MM-DD (or a TIME value whose date part is full), else None.
     pub fn date(&self) -> Option<PartialDate> {
+        if self.name {
+            return None;
+        }
         let v = self.value.as_bytes();
         let digits = |r: std::ops::Range<usize>| v.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
         let ok = match v.len() {
