@@ -1376,6 +1376,9 @@ impl<'a> P<'a> {
             Kw::Yesterday => Some(with_part(i + 1, -1)),
             Kw::Tomorrow => Some(with_part(i + 1, 1)),
             Kw::Tonight => Some(Cand::new(i + 1, TimexType::Time, format!("{}TNI", dayv(0))).with_day(day(0))),
+            // "Now, he says, ...": a sentence-initial "Now," is a discourse marker
+            // (TBAQ leaves all 3 such uses untagged), not the present time.
+            Kw::Now if (i == 0 || !self.same_sent(i - 1, i)) && self.punct(i + 1, ",") => None,
             Kw::Now => Some(Cand::date(i + 1, "PRESENT_REF".into())),
             // "the then-current chairman": the present of a past time.
             Kw::Then if self.kw(i + 1) == Kw::Current || self.hyphen(i + 1) && self.kw(i + 2) == Kw::Current => {
