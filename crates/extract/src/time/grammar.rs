@@ -957,7 +957,7 @@ impl<'a> P<'a> {
                 return c;
             }
             let v = format!("{}T{:02}:{:02}{}", ymd(d), hh, mm, self.utc(end));
-            return Cand { end, kind: TimexType::Time, value: v, day: Some(d), quarter: None, months: false, name: false };
+            return Cand::new(end, TimexType::Time, v).with_day(Some(d));
         }
         c
     }
@@ -1008,15 +1008,7 @@ impl<'a> P<'a> {
         if let Some((e2, hh, mm)) = self.clock_core(j) {
             if j == end || self.glued(j) || j == end + 1 {
                 let v = format!("{}T{:02}:{:02}{}", ymd(date), hh, mm, self.utc(e2));
-                return Some(Cand {
-                    end: e2,
-                    kind: TimexType::Time,
-                    value: v,
-                    day: Some(date),
-                    quarter: None,
-                    months: false,
-                    name: false,
-                });
+                return Some(Cand::new(e2, TimexType::Time, v).with_day(Some(date)));
             }
         }
         Some(Cand::date(end, ymd(date)).with_day(Some(date)))
