@@ -8,7 +8,7 @@
 //! Resolution of short forms ("Lee", "the Chinese leader") happens later,
 //! per document, in [`crate::coref`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -93,7 +93,7 @@ impl ActorLexicon {
         let words: WordLists = ron::from_str(include_str!("../../../data/lexicon.ron"))
             .unwrap_or_else(|e| panic!("bundled data/lexicon.ron is invalid: {e}"));
         let mut entries: Vec<(Entry, String)> = Vec::new();
-        let mut country_by_word = HashMap::new();
+        let mut country_by_word = HashMap::default();
         for (i, c) in gazetteer.countries.iter().enumerate() {
             for n in std::iter::once(&c.name).chain(&c.aliases) {
                 entries.push((Entry::Country(i), n.clone()));
@@ -131,7 +131,7 @@ impl ActorLexicon {
             entries.push((Entry::Honorific, h.clone()));
         }
         // the first entry wins on identical strings: keep countries before cities
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         entries.retain(|(_, s)| !s.is_empty() && seen.insert(s.clone()));
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -139,7 +139,7 @@ impl ActorLexicon {
             .build(entries.iter().map(|(_, s)| s.as_str()))
             .expect("gazetteer automaton");
         let lower_set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
-        let mut variants = HashMap::new();
+        let mut variants = HashMap::default();
         for group in &words.name_variants {
             let key = crate::coref::fold(&group[0]);
             for v in group {

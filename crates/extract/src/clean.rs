@@ -3,7 +3,7 @@
 //! other stories). Nothing is rewritten: the result is a list of byte ranges
 //! of the original text, so every later offset still points into it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -106,7 +106,7 @@ pub fn clean(text: &str) -> (Vec<Block>, CleanStats) {
     let lex = &*DEBRIS;
     let mut stats = CleanStats::default();
     let mut blocks: Vec<Block> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut in_list = false;
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {

@@ -11,7 +11,7 @@
 //!   that nationality named most recently (with a head title for "leader").
 //!   Pronouns are handled by the event layer, which knows the clause subject.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::actors::{lexicon, Chunk, PersonName, Tag};
 use crate::segment::Token;
@@ -70,9 +70,9 @@ pub struct SentenceChunks<'a> {
 /// Resolve persons across the sentences of one document, in place.
 pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
     let lex = lexicon();
-    let mut people: HashMap<String, Person> = HashMap::new();
+    let mut people: HashMap<String, Person> = HashMap::default();
     // every word of every full name in the document
-    let full_words: std::collections::HashSet<String> = sentences
+    let full_words: HashSet<String> = sentences
         .iter()
         .flat_map(|s| s.chunks.iter())
         .filter_map(|c| match &c.tag {
@@ -118,7 +118,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
     }
     // a misspelling is the same person: "Volodymr Zelensky" beside
     // "Volodymyr Zelensky" (long names one edit apart, same number of words)
-    let mut redirect: HashMap<String, String> = HashMap::new();
+    let mut redirect: HashMap<String, String> = HashMap::default();
     {
         let mut keys: Vec<&String> = people.keys().collect();
         // the spelling used more often wins, then the one used first
@@ -146,7 +146,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
         }
     }
     // a short word -> the people whose first or last word it is
-    let mut by_word: HashMap<String, Vec<String>> = HashMap::new();
+    let mut by_word: HashMap<String, Vec<String>> = HashMap::default();
     for (key, p) in &people {
         by_word.entry(p.first_word.clone()).or_default().push(key.clone());
         if p.last_word != p.first_word {
@@ -192,7 +192,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
     };
     let mut recent: Vec<String> = Vec::new(); // person keys, most recent last
                                               // "the crown prince, known as MBS": fold(alias) -> person key
-    let mut aliases: HashMap<String, String> = HashMap::new();
+    let mut aliases: HashMap<String, String> = HashMap::default();
     for s in sentences.iter_mut() {
         let tokens = s.tokens;
         let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_lowercase();

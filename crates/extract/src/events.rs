@@ -14,7 +14,7 @@
 //! Nothing is taken across a clause break: an event is only as good as the
 //! clause that states it.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -73,7 +73,7 @@ static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
     let file: EventLexiconFile = ron::from_str(include_str!("../../../data/events.ron"))
         .unwrap_or_else(|e| panic!("bundled data/events.ron is invalid: {e}"));
     let split = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    let mut forms: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+    let mut forms: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::default();
     for (i, t) in file.triggers.iter().enumerate() {
         for f in &t.forms {
             let words = split(f);
@@ -1807,7 +1807,7 @@ fn hyphen_pair(s: &Sent<'_>, ts: usize, ctx: &DocContext) -> Vec<Participant> {
 }
 
 fn dedup_participants(parts: &mut Vec<Participant>, kind: EventType) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     parts.retain(|p| seen.insert(crate::coref::fold(&p.name)));
     if kind.symmetric() {
         parts.sort_by(|a, b| a.name.cmp(&b.name));

@@ -149,7 +149,7 @@ pub fn parse(countries: &str, organizations: &str, titles: &str) -> Result<Gazet
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::{HashMap, HashSet};
+    use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
     /// Demonyms deliberately shared by two countries (documented in countries.ron).
     const SHARED_DEMONYMS: &[&str] = &["congolese", "dominican", "dominicans"];
@@ -200,8 +200,8 @@ mod tests {
 
     #[test]
     fn iso_codes_are_well_formed_and_unique() {
-        let mut iso3 = HashSet::new();
-        let mut iso2 = HashSet::new();
+        let mut iso3 = HashSet::default();
+        let mut iso2 = HashSet::default();
         for c in &g().countries {
             assert!(c.iso3.len() == 3 && c.iso3.bytes().all(|b| b.is_ascii_uppercase()), "{}", c.iso3);
             assert!(c.iso2.len() == 2 && c.iso2.bytes().all(|b| b.is_ascii_uppercase()), "{}", c.iso2);
@@ -242,9 +242,9 @@ mod tests {
 
     #[test]
     fn country_names_and_aliases_are_unique() {
-        let mut seen: HashMap<String, &str> = HashMap::new();
+        let mut seen: HashMap<String, &str> = HashMap::default();
         for c in &g().countries {
-            let mut own = HashSet::new();
+            let mut own = HashSet::default();
             for n in std::iter::once(&c.name).chain(&c.aliases) {
                 if !own.insert(key(n)) {
                     continue; // case variant within one record ("mainland China")
@@ -258,8 +258,8 @@ mod tests {
 
     #[test]
     fn demonyms_are_unique_except_documented() {
-        let mut seen: HashMap<String, &str> = HashMap::new();
-        let mut shared_seen = HashSet::new();
+        let mut seen: HashMap<String, &str> = HashMap::default();
+        let mut shared_seen = HashSet::default();
         for c in &g().countries {
             for d in &c.demonyms {
                 let k = key(d);
@@ -279,8 +279,8 @@ mod tests {
     fn names_places_and_demonyms_do_not_cross_countries() {
         // Every string a country owns, by kind, so one country's city cannot be
         // another country's name ("Georgia", "Victoria") or demonym.
-        let mut names: HashMap<String, &str> = HashMap::new();
-        let mut demonyms: HashMap<String, HashSet<&str>> = HashMap::new();
+        let mut names: HashMap<String, &str> = HashMap::default();
+        let mut demonyms: HashMap<String, HashSet<&str>> = HashMap::default();
         for c in &g().countries {
             for n in std::iter::once(&c.name).chain(&c.aliases) {
                 names.insert(key(n), &c.iso3);
@@ -289,7 +289,7 @@ mod tests {
                 demonyms.entry(key(d)).or_default().insert(&c.iso3);
             }
         }
-        let mut places: HashMap<String, &str> = HashMap::new();
+        let mut places: HashMap<String, &str> = HashMap::default();
         for c in &g().countries {
             for d in &c.demonyms {
                 if let Some(other) = names.get(&key(d)) {
@@ -321,7 +321,7 @@ mod tests {
         let iso3: HashSet<&str> = g().countries.iter().map(|c| c.iso3.as_str()).collect();
         let country_names: HashSet<String> =
             g().countries.iter().flat_map(|c| std::iter::once(&c.name).chain(&c.aliases)).map(|s| key(s)).collect();
-        let mut seen: HashMap<String, &str> = HashMap::new();
+        let mut seen: HashMap<String, &str> = HashMap::default();
         for o in &g().organizations {
             assert!(ORGANIZATION_KINDS.contains(&o.kind.as_str()), "{}: unknown kind {:?}", o.name, o.kind);
             if let Some(c) = &o.country {
@@ -340,14 +340,14 @@ mod tests {
     #[test]
     fn titles_are_consistent() {
         let t = &g().titles;
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for x in &t.titles {
             assert!(seen.insert(x.title.as_str()), "duplicate title {}", x.title);
             assert!((1..=10).contains(&x.rank), "{}: rank {}", x.title, x.rank);
             assert!(!x.head || x.rank >= 9, "{}: head title with rank {}", x.title, x.rank);
         }
         for (what, list) in [("modifier", &t.modifiers), ("role noun", &t.role_nouns), ("honorific", &t.honorifics)] {
-            let mut s = HashSet::new();
+            let mut s = HashSet::default();
             for x in list {
                 assert!(s.insert(x.as_str()), "duplicate {what} {x}");
             }

@@ -31,7 +31,7 @@ pub mod place;
 pub mod segment;
 pub mod time;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use model::{ArticleInfo, Document, EventMention, EventType, PartialDate, Participant, Span};
 
@@ -738,45 +738,84 @@ fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
     h
 }
 
-/// 64 MinHash values over lowercased word 5-shingles: two articles whose
-/// values mostly agree share most of their text (syndicated copies).
+/// Size of a text's MinHash sketch (see [`minhash`]).
+pub const MINHASH_K: usize = 64;
+
+/// A bottom-k MinHash sketch of the text's lowercased word 5-shingles: the
+/// [`MINHASH_K`] smallest distinct shingle hashes, ascending (all of them for
+/// a short text). Two articles whose sketches mostly agree share most of
+/// their text (syndicated copies); see [`minhash_similarity`].
+///
+/// One hash per shingle and a rare insertion into a 64-value list: about ten
+/// times cheaper than 64 hash functions per shingle, and exact for texts of
+/// fewer than 64 shingles.
 pub fn minhash(text: &str) -> Vec<u32> {
+    let mut sketch: Vec<u32> = Vec::with_capacity(MINHASH_K + 1);
     // hash each lowercased word once; a shingle's hash combines five of them
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut h: u64 = 0xcbf29ce484222325;
+    let mut window = [0u64; 5];
+    let mut n = 0usize;
+    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let mut h: u64 = 0xcbf29ce484222325;
+        if w.is_ascii() {
+            for b in w.bytes() {
+                h ^= b.to_ascii_lowercase() as u64;
+                h = h.wrapping_mul(0x100000001b3);
+            }
+        } else {
             for c in w.chars().flat_map(char::to_lowercase) {
                 h ^= c as u64;
                 h = h.wrapping_mul(0x100000001b3);
             }
-            h
-        })
-        .collect();
-    let mut mins = vec![u32::MAX; 64];
-    if words.len() < 5 {
-        return mins;
-    }
-    for w in words.windows(5) {
-        let base = w.iter().fold(0u64, |acc, h| acc.rotate_left(13) ^ h).wrapping_mul(0x9E3779B97F4A7C15);
-        for (k, m) in mins.iter_mut().enumerate() {
-            let h = (base ^ (k as u64).wrapping_mul(0xD6E8FEB86659FD93)).wrapping_mul(0xff51afd7ed558ccd);
-            let h = ((h >> 32) ^ h) as u32;
-            if h < *m {
-                *m = h;
-            }
+        }
+        window[n % 5] = h;
+        n += 1;
+        if n < 5 {
+            continue;
+        }
+        // the five words in text order, oldest first
+        let base = (0..5).map(|k| window[(n + k) % 5]).fold(0u64, |acc, h| acc.rotate_left(13) ^ h);
+        let h = (base ^ (base >> 29)).wrapping_mul(0xff51afd7ed558ccd);
+        let v = (h ^ (h >> 32)) as u32;
+        if sketch.len() == MINHASH_K && v >= sketch[MINHASH_K - 1] {
+            continue;
+        }
+        if let Err(at) = sketch.binary_search(&v) {
+            sketch.insert(at, v);
+            sketch.truncate(MINHASH_K);
         }
     }
-    mins
+    sketch
 }
 
-/// Share of agreeing MinHash values: an estimate of shingle Jaccard similarity.
+/// Estimated shingle Jaccard similarity of two texts from their [`minhash`]
+/// sketches: among the [`MINHASH_K`] smallest hashes of both texts together,
+/// the share found in both sketches (exact when both texts are short).
 pub fn minhash_similarity(a: &[u32], b: &[u32]) -> f32 {
-    if a.is_empty() || a.len() != b.len() {
+    if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    a.iter().zip(b).filter(|(x, y)| x == y && **x != u32::MAX).count() as f32 / a.len() as f32
+    let sorted = |x: &[u32]| {
+        let mut v = x.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (a, b) = (sorted(a), sorted(b));
+    let (mut i, mut j, mut union, mut both) = (0, 0, 0usize, 0usize);
+    while union < MINHASH_K && (i < a.len() || j < b.len()) {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => i += 1,
+            (Some(_), None) => i += 1,
+            _ => j += 1,
+        }
+        union += 1;
+    }
+    both as f32 / union as f32
 }
 
 /// Parse a document date given as text in metadata.
@@ -800,6 +839,25 @@ mod tests {
         assert!(names_countries("China-South Korea"));
         assert!(!names_countries("Lee Jae-myung"));
         assert!(!names_countries("Georgia Meloni"));
+    }
+
+    #[test]
+    fn minhash_estimates_shingle_overlap() {
+        let a = "the two ministers met in the capital on tuesday and agreed to share border data";
+        assert_eq!(minhash_similarity(&minhash(a), &minhash(a)), 1.0);
+        // short texts are compared exactly: 6 shared shingles, 14 in all
+        let b = "the two ministers met in the capital on tuesday and signed a deal";
+        let s = minhash_similarity(&minhash(a), &minhash(b));
+        assert!((s - 6.0 / 14.0).abs() < 1e-6, "{s}");
+        // long texts: one changed sentence among many keeps them near-identical
+        let body: String = (0..300).map(|i| format!("Sentence {i} of the wire report tells part {}. ", i * 7)).collect();
+        let edited = body.replace("Sentence 150 of the wire report", "A different line of the local edition");
+        let s = minhash_similarity(&minhash(&body), &minhash(&edited));
+        assert!(s > 0.9, "{s}");
+        let other: String = (0..300).map(|i| format!("Another story {i} about markets {}. ", i * 3)).collect();
+        assert!(minhash_similarity(&minhash(&body), &minhash(&other)) < 0.1);
+        assert_eq!(minhash_similarity(&minhash("too short"), &minhash("too short")), 0.0);
+        assert!(minhash(&body).len() == MINHASH_K && minhash(&body).windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! The gazetteer is indexed once per process, so a comparison is a few hash
 //! lookups: linking compares places for every candidate cluster.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::coref::fold;
@@ -23,9 +23,9 @@ struct PlaceIndex {
 fn index() -> &'static PlaceIndex {
     static INDEX: OnceLock<PlaceIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut country_of = HashMap::new();
-        let mut countries = HashMap::new();
-        let mut capitals = HashMap::new();
+        let mut country_of = HashMap::default();
+        let mut countries = HashMap::default();
+        let mut capitals = HashMap::default();
         for c in &Gazetteer::builtin().countries {
             for n in std::iter::once(&c.capital).chain(c.seat_of_government.iter()) {
                 capitals.entry(fold(n)).or_insert_with(|| c.iso3.clone());

@@ -1,6 +1,6 @@
 //! Word lists from `data/time.ron`, compiled once into one lookup table.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -450,7 +450,7 @@ impl Lexicon {
     fn build() -> Lexicon {
         let raw: Raw = ron::from_str(include_str!("../../../../data/time.ron"))
             .expect("data/time.ron is valid (checked by the test suite)");
-        let mut words: HashMap<String, Entry> = HashMap::new();
+        let mut words: HashMap<String, Entry> = HashMap::default();
         fn slot<'m>(words: &'m mut HashMap<String, Entry>, w: &str) -> &'m mut Entry {
             words.entry(w.to_string()).or_default()
         }
@@ -514,7 +514,7 @@ impl Lexicon {
             slot(&mut words, w).kw = *k;
         }
         let mut holidays = Vec::new();
-        let mut holiday_heads = HashSet::new();
+        let mut holiday_heads = HashSet::default();
         for (name, (m, d)) in &raw.holidays {
             let parts: Vec<String> = name.split([' ', '\'']).filter(|s| !s.is_empty()).map(str::to_string).collect();
             slot(&mut words, &parts[0]);
