@@ -751,38 +751,47 @@ pub const MINHASH_K: usize = 64;
 /// fewer than 64 shingles.
 pub fn minhash(text: &str) -> Vec<u32> {
     let mut sketch: Vec<u32> = Vec::with_capacity(MINHASH_K + 1);
-    // hash each lowercased word once; a shingle's hash combines five of them
     let mut window = [0u64; 5];
     let mut n = 0usize;
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        let mut h: u64 = 0xcbf29ce484222325;
-        if w.is_ascii() {
-            for b in w.bytes() {
-                h ^= b.to_ascii_lowercase() as u64;
-                h = h.wrapping_mul(0x100000001b3);
-            }
-        } else {
-            for c in w.chars().flat_map(char::to_lowercase) {
-                h ^= c as u64;
-                h = h.wrapping_mul(0x100000001b3);
-            }
-        }
+    let mut add_word = |h: u64| {
         window[n % 5] = h;
         n += 1;
         if n < 5 {
-            continue;
+            return;
         }
         // the five words in text order, oldest first
         let base = (0..5).map(|k| window[(n + k) % 5]).fold(0u64, |acc, h| acc.rotate_left(13) ^ h);
         let h = (base ^ (base >> 29)).wrapping_mul(0xff51afd7ed558ccd);
         let v = (h ^ (h >> 32)) as u32;
         if sketch.len() == MINHASH_K && v >= sketch[MINHASH_K - 1] {
-            continue;
+            return;
         }
         if let Err(at) = sketch.binary_search(&v) {
             sketch.insert(at, v);
             sketch.truncate(MINHASH_K);
         }
+    };
+    // hash each lowercased word once (FNV-1a over its characters); a
+    // shingle's hash combines five of them.
+    const FNV: u64 = 0xcbf29ce484222325;
+    let fnv = |h: u64, c: u64| (h ^ c).wrapping_mul(0x100000001b3);
+    let (mut h, mut in_word) = (FNV, false);
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            h = if c.is_ascii() {
+                fnv(h, c.to_ascii_lowercase() as u64)
+            } else {
+                c.to_lowercase().fold(h, |h, l| fnv(h, l as u64))
+            };
+            in_word = true;
+        } else if in_word {
+            add_word(h);
+            h = FNV;
+            in_word = false;
+        }
+    }
+    if in_word {
+        add_word(h);
     }
     sketch
 }
@@ -850,7 +859,8 @@ mod tests {
         let s = minhash_similarity(&minhash(a), &minhash(b));
         assert!((s - 6.0 / 14.0).abs() < 1e-6, "{s}");
         // long texts: one changed sentence among many keeps them near-identical
-        let body: String = (0..300).map(|i| format!("Sentence {i} of the wire report tells part {}. ", i * 7)).collect();
+        let body: String =
+            (0..300).map(|i| format!("Sentence {i} of the wire report tells part {}. ", i * 7)).collect();
         let edited = body.replace("Sentence 150 of the wire report", "A different line of the local edition");
         let s = minhash_similarity(&minhash(&body), &minhash(&edited));
         assert!(s > 0.9, "{s}");
