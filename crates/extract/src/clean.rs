@@ -40,40 +40,71 @@ pub struct CleanStats {
     pub duplicates: usize,
 }
 
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+/// What cleaning needs to know of a line, read in one pass over its
+/// characters.
+struct LineFacts {
+    words: usize,
+    /// Share of letters that are Latin script; debris in other scripts
+    /// (forum menus, CJK buttons) is dropped from English articles.
+    latin_share: f32,
+    /// A hash of the line with case and runs of white space folded: two
+    /// lines with the same key are the same text (a caption printed twice).
+    key: u64,
 }
 
-fn reads_like_prose(line: &str) -> bool {
-    let t = line.trim_end();
-    words(t) >= 12 && t.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
-}
-
-/// Share of letters that are Latin script; debris in other scripts (forum
-/// menus, CJK buttons) is dropped from English articles.
-fn latin_share(line: &str) -> f32 {
-    let (mut latin, mut letters) = (0usize, 0usize);
-    for c in line.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
-            latin += 1;
+fn line_facts(line: &str) -> LineFacts {
+    let fnv = |h: u64, c: char| (h ^ c as u64).wrapping_mul(0x100000001b3);
+    let (mut words, mut in_word, mut latin, mut letters) = (0usize, false, 0usize, 0usize);
+    let mut key: u64 = 0xcbf29ce484222325;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            if words > 0 {
+                key = fnv(key, ' ');
+            }
+            words += 1;
+            in_word = true;
+        }
+        if c.is_ascii() {
+            key = fnv(key, c.to_ascii_lowercase());
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                latin += 1;
+            }
+        } else {
+            key = c.to_lowercase().fold(key, fnv);
+            if c.is_alphabetic() {
+                letters += 1;
+                latin += usize::from(('\u{00C0}'..='\u{024F}').contains(&c));
+            }
         }
     }
-    if letters == 0 {
-        0.0
-    } else {
-        latin as f32 / letters as f32
+    let latin_share = if letters == 0 { 0.0 } else { latin as f32 / letters as f32 };
+    LineFacts { words, latin_share, key }
+}
+
+fn reads_like_prose(line: &str, n: usize) -> bool {
+    n >= 12 && line.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
+}
+
+/// The start of `s` lower-cased, up to about `max` bytes: the markers and
+/// phrases a line is tested for are short, so a long line need not be
+/// lower-cased whole.
+fn lower_prefix(s: &str, max: usize) -> String {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end += 1;
     }
+    s[..end].to_lowercase()
 }
 
-fn normalize_line(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-fn is_debris(line: &str, lower: &str) -> bool {
+fn is_debris(line: &str, lower: &str, facts: &LineFacts) -> bool {
     let lex = &*DEBRIS;
-    let n = words(line);
-    if n == 0 || latin_share(line) < 0.5 {
+    let n = facts.words;
+    if n == 0 || facts.latin_share < 0.5 {
         return true;
     }
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
@@ -106,7 +137,7 @@ pub fn clean(text: &str) -> (Vec<Block>, CleanStats) {
     let lex = &*DEBRIS;
     let mut stats = CleanStats::default();
     let mut blocks: Vec<Block> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::default();
+    let mut seen: HashSet<u64> = HashSet::default();
     let mut in_list = false;
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {
@@ -117,8 +148,11 @@ pub fn clean(text: &str) -> (Vec<Block>, CleanStats) {
             continue;
         }
         stats.lines += 1;
-        let lower = line.to_lowercase();
-        let n = words(line);
+        let facts = line_facts(line);
+        let n = facts.words;
+        // short lines are matched against whole phrases and lines; a long one
+        // only by its start (end and list markers)
+        let lower = if n < 12 { line.to_lowercase() } else { lower_prefix(line, 200) };
         if n < 12 && starts_with_marker(&lower, &lex.end_markers)
             || lex.end_markers.iter().any(|m| lower.trim_start().starts_with(m.as_str()))
         {
@@ -129,17 +163,17 @@ pub fn clean(text: &str) -> (Vec<Block>, CleanStats) {
             continue;
         }
         if in_list {
-            if reads_like_prose(line) {
+            if reads_like_prose(line, n) {
                 in_list = false;
             } else {
                 continue;
             }
         }
-        if is_debris(line, &lower) {
+        if is_debris(line, &lower, &facts) {
             continue;
         }
         // a photo caption printed twice, or the headline again under a menu
-        if !seen.insert(normalize_line(line)) {
+        if !seen.insert(facts.key) {
             stats.duplicates += 1;
             continue;
         }
