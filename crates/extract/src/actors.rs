@@ -550,10 +550,12 @@ fn inner_capital(w: &str) -> bool {
 }
 
 fn name_word(lex: &ActorLexicon, w: &str) -> bool {
+    // the cheap tests first: most words are not capitalized
+    if !is_capitalized(w) || !w.chars().any(|c| c.is_alphabetic()) {
+        return false;
+    }
     let lower = w.to_lowercase();
-    is_capitalized(w)
-        && w.chars().any(|c| c.is_alphabetic())
-        && (!lex.not_name.contains(&lower) || lex.org_heads.contains(&lower))
+    !lex.not_name.contains(&lower) || lex.org_heads.contains(&lower)
 }
 
 /// "Ministry of Foreign Affairs", "Asan Institute for Policy Studies": an
