@@ -675,6 +675,25 @@ impl<'a> Sent<'a> {
         named
     }
 
+    /// The speaker of a quote that holds token `k`: the person right before
+    /// or right after the first reporting verb after it ("...," Tinubu wrote;
+    /// "...," said Ruto).
+    fn speaker_after(&self, k: usize) -> Option<Participant> {
+        let v = (k + 1..self.words.len()).find(|&i| {
+            REPORTING.contains(&self.words[i].as_str()) || matches!(self.words[i].as_str(), "tweeted" | "added")
+        })?;
+        let before = v.checked_sub(1).and_then(|i| self.chunk_at[i]);
+        let after = self.chunk_at.get(v + 1).copied().flatten();
+        [before, after]
+            .into_iter()
+            .flatten()
+            .find(|&ci| {
+                matches!(self.input.chunks[ci].tag, Tag::Person(_))
+                    || matches!(self.input.chunks[ci].tag, Tag::Unknown(_)) && self.arg(ci)
+            })
+            .and_then(|ci| self.participant(ci))
+    }
+
     fn person_before(&self, k: usize) -> Option<Participant> {
         let persons: Vec<Participant> = self
             .input
@@ -1338,6 +1357,11 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         (head.saturating_sub(3)..head).any(|k| matches!(s.words[k].as_str(), "during" | "on" | "upon"));
                     if let Some(ci) = s.possessor(head) {
                         visitor = s.participants_of(&[ci]);
+                    } else if s.words.get(head.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "my" | "our")) {
+                        // "... the start of my state visit to France," Tinubu wrote: the
+                        // speaker of the quote travels, never a person the quote names
+                        visitor = s.speaker_after(head).into_iter().collect();
+                        conf -= 0.15;
                     } else if s.words.get(head.wrapping_sub(1)).is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
                         visitor = if s.ambiguous_before(head - 1) {
                             Vec::new()
