@@ -1727,7 +1727,14 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         }
         // a welcome at the airport is a meeting on arrival, not a hosting
         let at_airport = place.as_deref().is_some_and(|p| p.to_lowercase().contains("airport"))
-            || (cs..ce).any(|k| s.words[k] == "airport");
+            || (cs..ce).any(|k| {
+                matches!(s.words[k].as_str(), "airport" | "airfield" | "tarmac" | "airbase")
+                    // "welcomed X at the foot of his plane", "on the steps of the aircraft"
+                    || matches!(s.words[k].as_str(), "plane" | "aircraft" | "jet")
+                        && k >= 2
+                        && s.words[k - 2..k].iter().any(|w| matches!(w.as_str(), "his" | "her" | "the" | "their"))
+                        && (k.saturating_sub(5)..k).any(|j| matches!(s.words[j].as_str(), "foot" | "steps" | "stairs" | "door"))
+            });
         let kind = if def.kind == EventType::Host && at_airport { EventType::Meet } else { def.kind };
         if splits.is_empty() {
             splits.push(parts);
