@@ -134,6 +134,10 @@ const GLUED_TITLES: &[&str] = &[
 /// Where a word splits into a title and a name glued to it ("presidentLuiz",
 /// "PMModi"): the title, then a capital and at least two lower-case letters.
 fn glued_title(w: &str) -> Option<usize> {
+    // most words have no capital after their first letter: nothing is glued
+    if !w.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
     GLUED_TITLES.iter().find_map(|t| {
         let rest = w.strip_prefix(t)?;
         let mut chars = rest.chars();
