@@ -297,6 +297,11 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
     let mut i = 0;
     let free_word = |i: usize| i < tokens.len() && !covered[i] && tokens[i].kind == TokenKind::Word;
     while i < tokens.len() {
+        // every way a name starts needs a free capitalized word
+        if !free_word(i) || !is_capitalized(word(i)) {
+            i += 1;
+            continue;
+        }
         // "Park Min-seo", "Moon Jae-in": a listed word ("park", "moon") starts
         // a name when an East Asian given name follows
         let surname_first =
