@@ -1754,11 +1754,13 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
     for (ci, c) in input.chunks.iter().enumerate() {
         // a name alone on its line ("Talking Point" in a menu, a byline, a photo
         // credit) is no antecedent for "the leaders" or "he"
+        // (only white space may stand between it and the line breaks: a test
+        // that reads no further than that space, so one-line texts stay linear)
         let alone = {
             let text = input.text;
-            let start = text[..c.span.start].rfind('\n').map_or(0, |p| p + 1);
-            let end = text[c.span.end..].find('\n').map_or(text.len(), |p| c.span.end + p);
-            text[start..end].trim() == &text[c.span.start..c.span.end]
+            let left = text[..c.span.start].trim_end_matches(|ch: char| ch.is_whitespace() && ch != '\n');
+            let right = text[c.span.end..].trim_start_matches(|ch: char| ch.is_whitespace() && ch != '\n');
+            (left.is_empty() || left.ends_with('\n')) && (right.is_empty() || right.starts_with('\n'))
         };
         if matches!(&c.tag, Tag::Person(p) if !(alone && p.title.is_none() && p.country.is_none())) {
             if let Some(p) = s.participant(ci) {

@@ -142,7 +142,17 @@ pub fn infer_document_date(text: &str) -> Option<InferredDate> {
 /// The place of a dateline whose date starts at byte `at`: the upper-case
 /// words and comma that open its line ("WASHINGTON, Feb. 28 (Xinhua) --").
 pub(crate) fn dateline_place(text: &str, at: usize) -> Option<&str> {
-    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    // a dateline place is short: look back no further than its longest form,
+    // so a text without line breaks is not scanned once per date
+    let mut lo = at.saturating_sub(64);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let line_start = match text[lo..at].rfind('\n') {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return None,
+    };
     let place = text[line_start..at].trim_end().strip_suffix(',')?.trim();
     let mut letters = place.chars().filter(|c| c.is_alphabetic()).peekable();
     let upper = letters.peek().is_some() && letters.all(char::is_uppercase);
