@@ -19,6 +19,10 @@ use crate::segment::Token;
 /// Fold case, spaces, hyphens and diacritics-free punctuation.
 pub fn fold(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // ASCII decomposes to itself: skip the normalizer (most names)
+    if name.is_ascii() {
+        return name.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase() as char).collect();
+    }
     name.nfkd()
         .filter(|c| c.is_alphanumeric())
         .flat_map(|c| c.to_lowercase())
