@@ -1637,6 +1637,18 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                         conf -= 0.15;
                     }
                 }
+                // "X met Y at the Kremlin, with formal talks planned for tomorrow": talks
+                // with no party of their own, scheduled in an absolute "with" clause
+                // after an event of this sentence, are between its parties
+                let scheduled =
+                    s.words.get(te).is_some_and(|w| matches!(w.as_str(), "planned" | "scheduled" | "set" | "due"))
+                        && s.words.get(te + 1).is_some_and(|w| matches!(w.as_str(), "for" | "on"));
+                if parts.is_empty() && scheduled && lead.iter().any(|w| w == "with") {
+                    if let Some(prev) = out.last().filter(|e: &&RawEvent| e.participants.len() == 2) {
+                        parts.extend(prev.participants.iter().cloned());
+                        conf -= 0.15;
+                    }
+                }
                 // "X's meeting with Y"
                 let possessor = s.possessor(ts);
                 if let Some(ci) = possessor {
