@@ -10,12 +10,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-// Extraction allocates many small strings (tokens, names); mimalloc makes the
-// whole pipeline about 10% faster than the system allocator (measured with
-// `extract_bench`, docs/events.md).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cmd::run(args.command) {

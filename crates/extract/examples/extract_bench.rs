@@ -10,10 +10,6 @@ use std::time::Instant;
 
 use annals_extract::{extract, model::Document, model::PartialDate};
 
-// the allocator the `annals` binary uses, so the figure is the binary's
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn xml_text(xml: &str) -> String {
     // MEANTIME: <token ...>word</token>; TimeML: text with inline tags
     let mut out = String::with_capacity(xml.len() / 2);
