@@ -14,6 +14,8 @@
 //! Nothing is taken across a clause break: an event is only as good as the
 //! clause that states it.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -363,15 +365,36 @@ pub struct RawEvent {
 
 struct Sent<'a> {
     input: &'a SentenceInput<'a>,
-    words: Vec<String>,
+    /// Each token lower-cased; borrowed from the text when it already is
+    /// (most words), so a sentence costs few allocations.
+    words: Vec<Cow<'a, str>>,
     /// token -> chunk index covering it
     chunk_at: Vec<Option<usize>>,
 }
 
+/// A word lower-cased, without copying one that already is.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+/// `as_str` for the lower-cased words, as `String` has it.
+trait AsStr {
+    fn as_str(&self) -> &str;
+}
+
+impl AsStr for Cow<'_, str> {
+    fn as_str(&self) -> &str {
+        self
+    }
+}
+
 impl<'a> Sent<'a> {
     fn new(input: &'a SentenceInput<'a>) -> Self {
-        let words =
-            input.tokens.iter().map(|t| input.text[t.span.start..t.span.end].to_lowercase()).collect::<Vec<_>>();
+        let words = input.tokens.iter().map(|t| lower(&input.text[t.span.start..t.span.end])).collect::<Vec<_>>();
         let mut chunk_at = vec![None; input.tokens.len()];
         for (ci, c) in input.chunks.iter().enumerate() {
             for slot in chunk_at.iter_mut().take(c.end).skip(c.start) {
@@ -645,7 +668,7 @@ impl<'a> Sent<'a> {
                 i = self.input.chunks[ci].start.max(floor);
                 continue;
             }
-            out.push(self.words[i].clone());
+            out.push(self.words[i].to_string());
         }
         out
     }
@@ -904,7 +927,7 @@ impl<'a> Sent<'a> {
         while k > clause_start
             && (in_verb_group(&self.words[k - 1])
                 || matches!(self.words[k - 1].as_str(), "a" | "an" | "the")
-                || LEXICON.light_verbs.contains(&self.words[k - 1]))
+                || LEXICON.light_verbs.contains(self.words[k - 1].as_str()))
         {
             k -= 1;
         }
@@ -1076,7 +1099,9 @@ impl<'a> Sent<'a> {
     }
 
     fn has_phrase(&self, from: usize, to: usize, phrases: &[Vec<String>]) -> bool {
-        (from..to).any(|i| phrases.iter().any(|p| p.iter().enumerate().all(|(k, w)| self.words.get(i + k) == Some(w))))
+        (from..to).any(|i| {
+            phrases.iter().any(|p| p.iter().enumerate().all(|(k, w)| self.words.get(i + k).is_some_and(|x| x == w)))
+        })
     }
 
     /// A place in the clause: "in Hangzhou", "at the Kremlin", "in Seoul".
@@ -1212,7 +1237,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
     let mut i = 0;
     let mut triggers: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, trigger idx)
     while i < n {
-        let Some(cands) = lex.forms.get(&s.words[i]) else {
+        let Some(cands) = lex.forms.get(s.words[i].as_str()) else {
             i += 1;
             continue;
         };
@@ -1329,7 +1354,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         }
         let obj_from = (te..(te + 7).min(next_trigger))
             .take_while(|&k| !s.is_break(k) || s.words[k] == "(" || s.words[k] == ")")
-            .find(|&k| def.preps.contains(&s.words[k]))
+            .find(|&k| def.preps.iter().any(|p| p == &s.words[k]))
             .filter(|&k| s.chunk_at[te..k].iter().all(Option::is_none))
             .map_or(te, |k| k + 1);
         match (def.kind, def.frame) {
@@ -1510,7 +1535,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 parts.extend(subject);
             }
             (EventType::Sign, Frame::Verb) => {
-                let has_object = (te..next_trigger.min(te + 8)).any(|k| lex.sign_objects.contains(&s.words[k]));
+                let has_object = (te..next_trigger.min(te + 8)).any(|k| lex.sign_objects.contains(s.words[k].as_str()));
                 if !has_object {
                     continue;
                 }
@@ -1662,7 +1687,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     conf -= 0.15;
                 } else if parts.is_empty() {
                     // the clause subject through a light verb: "X held talks with Y"
-                    let light = (prev_trigger_end..ts).any(|k| lex.light_verbs.contains(&s.words[k]));
+                    let light = (prev_trigger_end..ts).any(|k| lex.light_verbs.contains(s.words[k].as_str()));
                     if light {
                         parts.extend(subject.clone());
                     }
@@ -1798,7 +1823,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
 /// its "in" or "to", the end of that clause, and whether the stops are still
 /// ahead: "includes" rather than "included").
 fn itinerary(s: &Sent<'_>, te: usize) -> Option<(usize, usize, bool)> {
-    let w = |k: usize| s.words.get(k).map(String::as_str);
+    let w = |k: usize| s.words.get(k).map(AsStr::as_str);
     if w(te) != Some(",") || !matches!(w(te + 1), Some("which" | "that")) {
         return None;
     }
@@ -1998,7 +2023,7 @@ fn push_event(
             let later_plan = |t: &Timex| {
                 (next_start..s.words.len().min(ce)).take_while(|&k| input.tokens[k].span.start < t.span.start).any(
                     |k| {
-                        lex.planned.contains(&s.words[k]) && s.words[k] != "to"
+                        lex.planned.contains(s.words[k].as_str()) && s.words[k] != "to"
                             || lex.proposed.iter().any(|p| p.len() == 1 && p[0] == s.words[k])
                     },
                 )
@@ -2014,7 +2039,7 @@ fn push_event(
         let lead = Span::new(input.tokens[cs.saturating_sub(5)].span.start, clause_start);
         // a past perfect ("he had held talks"), or a past verb ("he met")
         let past = (cs..ts).any(|k| s.words[k] == "had")
-            || frame != Frame::Noun && !(cs..ts).any(|k| lex.planned.contains(&s.words[k]));
+            || frame != Frame::Noun && !(cs..ts).any(|k| lex.planned.contains(s.words[k].as_str()));
         (reported && past).then(|| input.timexes.iter().filter(usable).rfind(|t| lead.contains(t.span))).flatten()
     });
     let mut date = date_tx.and_then(event_date);
@@ -2045,7 +2070,7 @@ fn push_event(
     // which had been expected on the same day, was called off" (up to the next trigger word)
     let predicate_end = if frame == Frame::Noun && next_start >= ce {
         let trigger_at = |k: usize| {
-            lex.forms.get(&s.words[k]).is_some_and(|cands| cands.iter().any(|(words, _)| s.phrase_at(k, words)))
+            lex.forms.get(s.words[k].as_str()).is_some_and(|cands| cands.iter().any(|(words, _)| s.phrase_at(k, words)))
         };
         (ce + 1..s.words.len()).find(|&k| trigger_at(k)).unwrap_or(s.words.len())
     } else {
@@ -2059,7 +2084,7 @@ fn push_event(
     // "failed to meet" negates; "failed at a summit to reach an accord" does not negate the summit
     let negated_before = (near..ts).any(|i| {
         lex.negated.iter().any(|p| {
-            p.iter().enumerate().all(|(k, w)| s.words.get(i + k) == Some(w))
+            p.iter().enumerate().all(|(k, w)| s.words.get(i + k).is_some_and(|x| x == w))
                 && (!p[0].starts_with("fail") || s.words.get(i + 1).is_some_and(|w| w == "to"))
         })
     });
@@ -2073,7 +2098,7 @@ fn push_event(
     {
         status = Status::Proposed;
     } else if trigger_words[0] == "to"
-        || (cs..ts).any(|k| lex.planned.contains(&s.words[k]) && (s.words[k] != "to" || k + 1 == ts && verb))
+        || (cs..ts).any(|k| lex.planned.contains(s.words[k].as_str()) && (s.words[k] != "to" || k + 1 == ts && verb))
         || participle_main_planned(s, cs)
         || input.headline && s.words.get(ts.wrapping_sub(1)).is_some_and(|w| w == "to")
         // "is heading to France", "are flying to Tokyo": on the way, not there yet
