@@ -84,7 +84,8 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let tk = &toks[i];
         // "since '82": an apostrophe can start a year
         let apostrophe_year = tk.kind == Kind::Punct && p.is_num(i + 1) && p.glued(i + 1) && p.nd(i + 1) == 2;
-        if tk.kind == Kind::Punct && !apostrophe_year || (tk.kind == Kind::Word && tk.entry.is_none()) {
+        if tk.kind == Kind::Punct && !apostrophe_year || (tk.kind == Kind::Word && tk.entry.is_none_or(|e| !e.starts()))
+        {
             i += 1;
             continue;
         }

@@ -420,6 +420,55 @@ pub(crate) const YEAR_FOLLOWER: u32 = 1 << 6;
 pub(crate) const YEAR_PRECEDER: u32 = 1 << 7;
 pub(crate) const WEAK_FUTURE: u32 = 1 << 8;
 pub(crate) const PRESENT: u32 = 1 << 9;
+/// The first word of a holiday's name ("christmas", "new").
+pub(crate) const HOLIDAY_HEAD: u32 = 1 << 10;
+
+impl Kw {
+    /// Keywords the rules read around an expression but that never open one
+    /// ("in", "of", "for", "since", "'s": TimeML leaves prepositions and
+    /// conjunctions outside the extent; none started one in 2,000 or more
+    /// uses each over TBAQ and the development set).
+    fn context_only(self) -> bool {
+        matches!(
+            self,
+            Kw::And
+                | Kw::Of
+                | Kw::To
+                | Kw::S
+                | Kw::Or
+                | Kw::In
+                | Kw::On
+                | Kw::By
+                | Kw::As
+                | Kw::Its
+                | Kw::For
+                | Kw::From
+                | Kw::Than
+                | Kw::Since
+                | Kw::Until
+                | Kw::Through
+                | Kw::Within
+        )
+    }
+}
+
+impl Entry {
+    /// Whether an expression can start at this word. Words listed only for
+    /// what they say about their neighbours (tense markers such as "said" or
+    /// "will", event-name words, year contexts) cannot: the grammar skips
+    /// them without trying its rules.
+    pub(crate) fn starts(&self) -> bool {
+        self.month > 0
+            || self.weekday > 0
+            || self.cardinal.is_some()
+            || self.ordinal > 0
+            || self.unit.is_some()
+            || self.season.is_some()
+            || self.day_part.is_some()
+            || self.kw != Kw::None && !self.kw.context_only()
+            || self.flags & HOLIDAY_HEAD != 0
+    }
+}
 
 pub(crate) struct Lexicon {
     words: HashMap<String, Entry>,
@@ -517,7 +566,7 @@ impl Lexicon {
         let mut holiday_heads = HashSet::default();
         for (name, (m, d)) in &raw.holidays {
             let parts: Vec<String> = name.split([' ', '\'']).filter(|s| !s.is_empty()).map(str::to_string).collect();
-            slot(&mut words, &parts[0]);
+            slot(&mut words, &parts[0]).flags |= HOLIDAY_HEAD;
             holiday_heads.insert(parts[0].clone());
             holidays.push((parts, *m, *d));
         }
