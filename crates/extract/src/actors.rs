@@ -304,25 +304,20 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
         }
         // "Park Min-seo", "Moon Jae-in": a listed word ("park", "moon") starts
         // a name when an East Asian given name follows
-        let surname_first =
-            free_word(i) && is_capitalized(word(i)) && free_word(i + 1) && hyphenated_given_name(word(i + 1));
+        let surname_first = || free_word(i + 1) && hyphenated_given_name(word(i + 1));
         // "Jan Lipavsky" (not "Jan 4"), "General Secretary To Lam": a given name
         // that is also a month or a preposition starts a name before another name
         // word, the preposition only right after a title
-        let next_name = free_word(i + 1) && name_word(lex, word(i + 1)) && !calendar_word(word(i + 1));
-        let after_title = chunks.iter().any(|c| c.end == i && matches!(c.tag, Tag::Title(_)));
-        let ambiguous_given = free_word(i)
-            && is_capitalized(word(i))
-            && next_name
-            && match word(i).to_lowercase().as_str() {
-                "jan" | "jun" | "may" | "min" | "sun" => true,
-                "to" | "le" | "an" | "do" => after_title,
-                _ => false,
-            };
-        if covered[i]
-            || tokens[i].kind != TokenKind::Word
-            || !(name_word(lex, word(i)) || surname_first || ambiguous_given)
-        {
+        let ambiguous_given = || {
+            let next_name = free_word(i + 1) && name_word(lex, word(i + 1)) && !calendar_word(word(i + 1));
+            next_name
+                && match word(i).to_lowercase().as_str() {
+                    "jan" | "jun" | "may" | "min" | "sun" => true,
+                    "to" | "le" | "an" | "do" => chunks.iter().any(|c| c.end == i && matches!(c.tag, Tag::Title(_))),
+                    _ => false,
+                }
+        };
+        if !(name_word(lex, word(i)) || surname_first() || ambiguous_given()) {
             i += 1;
             continue;
         }

@@ -707,27 +707,27 @@ impl<'a> Sent<'a> {
         })?;
         let before = v.checked_sub(1).and_then(|i| self.chunk_at[i]);
         let after = self.chunk_at.get(v + 1).copied().flatten();
-        [before, after]
-            .into_iter()
-            .flatten()
-            .find(|&ci| {
-                matches!(self.input.chunks[ci].tag, Tag::Person(_))
-                    || matches!(self.input.chunks[ci].tag, Tag::Unknown(_)) && self.arg(ci)
-            })
-            .and_then(|ci| self.participant(ci))
+        [before, after].into_iter().flatten().find(|&ci| self.names_person(ci)).and_then(|ci| self.participant(ci))
+    }
+
+    /// Whether chunk `ci` names a person: a known one, or an unknown name
+    /// in an argument position.
+    fn names_person(&self, ci: usize) -> bool {
+        match self.input.chunks[ci].tag {
+            Tag::Person(_) => true,
+            Tag::Unknown(_) => self.arg(ci),
+            _ => false,
+        }
     }
 
     fn person_before(&self, k: usize) -> Option<Participant> {
-        let persons: Vec<Participant> = self
-            .input
+        self.input
             .chunks
             .iter()
+            .take_while(|c| c.end <= k)
             .enumerate()
-            .take_while(|(_, c)| c.end <= k)
-            .filter(|(ci, c)| matches!(c.tag, Tag::Person(_)) || matches!(c.tag, Tag::Unknown(_)) && self.arg(*ci))
-            .filter_map(|(ci, _)| self.participant(ci))
-            .collect();
-        persons.first().cloned()
+            .filter(|&(ci, _)| self.names_person(ci))
+            .find_map(|(ci, _)| self.participant(ci))
     }
 
     /// Whether the word after a verb trigger starts an object that is a
@@ -1656,19 +1656,13 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                 // own, after an event of this sentence, are between its parties
                 let follows = lead.iter().any(|w| matches!(w.as_str(), "ahead" | "before" | "after" | "following"))
                     || cs > 0 && matches!(s.words[cs - 1].as_str(), "before" | "after");
-                if parts.is_empty() && follows && !s.words[ts..te].iter().any(|w| w == "summit") {
-                    if let Some(prev) = out.last().filter(|e: &&RawEvent| e.participants.len() == 2) {
-                        parts.extend(prev.participants.iter().cloned());
-                        conf -= 0.15;
-                    }
-                }
                 // "X met Y at the Kremlin, with formal talks planned for tomorrow": talks
-                // with no party of their own, scheduled in an absolute "with" clause
-                // after an event of this sentence, are between its parties
+                // scheduled in an absolute "with" clause after an event of this sentence
                 let scheduled =
                     s.words.get(te).is_some_and(|w| matches!(w.as_str(), "planned" | "scheduled" | "set" | "due"))
-                        && s.words.get(te + 1).is_some_and(|w| matches!(w.as_str(), "for" | "on"));
-                if parts.is_empty() && scheduled && lead.iter().any(|w| w == "with") {
+                        && s.words.get(te + 1).is_some_and(|w| matches!(w.as_str(), "for" | "on"))
+                        && lead.iter().any(|w| w == "with");
+                if parts.is_empty() && (follows && !s.words[ts..te].iter().any(|w| w == "summit") || scheduled) {
                     if let Some(prev) = out.last().filter(|e: &&RawEvent| e.participants.len() == 2) {
                         parts.extend(prev.participants.iter().cloned());
                         conf -= 0.15;

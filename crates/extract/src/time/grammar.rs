@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::anchor::{self, add_days, add_months, quarter_of, week, ym, ymd, Dir, Tense};
-use super::lexicon::{Kw, Unit, AMBIG_MONTH, AMBIG_WEEKDAY, EVENT_NAME, FUTURE, NOT_PAST_ED, PAST};
+use super::lexicon::{Kw, Unit, AMBIG_MONTH, AMBIG_WEEKDAY, EVENT_NAME, FUTURE, HOLIDAY_HEAD, NOT_PAST_ED, PAST};
 use super::lexicon::{PRESENT, WEAK_FUTURE, YEAR_FOLLOWER, YEAR_PRECEDER};
 use super::token::{tokenize, Kind, Tok};
 use super::{Timex, TimexType};
@@ -2762,9 +2762,8 @@ impl<'a> P<'a> {
             return None;
         }
         let lex = &*super::lexicon::LEXICON;
-        let w = self.word(i).to_ascii_lowercase();
         let mut found: Option<(usize, u32, u32)> = None;
-        if lex.holiday_heads.contains(&w) {
+        if self.t[i].entry.is_some_and(|e| e.flags & HOLIDAY_HEAD != 0) {
             'outer: for (parts, m, d) in &lex.holidays {
                 let mut k = i;
                 for p in parts {

@@ -1,6 +1,6 @@
 //! Word lists from `data/time.ron`, compiled once into one lookup table.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -474,7 +474,6 @@ pub(crate) struct Lexicon {
     words: HashMap<String, Entry>,
     /// Multi-word holiday names, lower-case, with their month and day.
     pub(crate) holidays: Vec<(Vec<String>, u8, u8)>,
-    pub(crate) holiday_heads: HashSet<String>,
 }
 
 fn season_code(s: &str) -> &'static str {
@@ -563,16 +562,14 @@ impl Lexicon {
             slot(&mut words, w).kw = *k;
         }
         let mut holidays = Vec::new();
-        let mut holiday_heads = HashSet::default();
         for (name, (m, d)) in &raw.holidays {
             let parts: Vec<String> = name.split([' ', '\'']).filter(|s| !s.is_empty()).map(str::to_string).collect();
             slot(&mut words, &parts[0]).flags |= HOLIDAY_HEAD;
-            holiday_heads.insert(parts[0].clone());
             holidays.push((parts, *m, *d));
         }
         // Longest names first so "christmas eve" wins over "christmas".
         holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
-        Lexicon { words, holidays, holiday_heads }
+        Lexicon { words, holidays }
     }
 
     /// Look up a lower-case word.
