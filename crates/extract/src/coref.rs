@@ -14,7 +14,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::actors::{lexicon, Chunk, PersonName, Tag};
-use crate::segment::Token;
+use crate::segment::{lower, Lower, Token};
 
 /// Fold case, spaces, hyphens and diacritics-free punctuation.
 pub fn fold(name: &str) -> String {
@@ -199,7 +199,7 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
     let mut aliases: HashMap<String, String> = HashMap::default();
     for s in sentences.iter_mut() {
         let tokens = s.tokens;
-        let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
+        let word = |i: usize| lower(&text[tokens[i].span.start..tokens[i].span.end]);
         bare_titles(text, tokens, s.chunks, &people);
         define_aliases(text, tokens, s.chunks, &people, &mut aliases);
         let mut descriptor_chunks: Vec<Chunk> = Vec::new();
@@ -270,10 +270,11 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                     // "leader", or a two-word title: "prime minister", "foreign minister"
                     let two = (c.end + 1 < tokens.len()).then(|| format!("{} {}", word(c.end), word(c.end + 1)));
                     let (noun, len) = match two {
-                        Some(t) if lex.lower_titles.contains(&t) => (t, 2),
-                        _ => (if c.end < tokens.len() { word(c.end) } else { String::new() }, 1),
+                        Some(t) if lex.lower_titles.contains(&t) => (Lower::Long(t), 2),
+                        _ => (if c.end < tokens.len() { word(c.end) } else { Lower::Same("") }, 1),
                     };
-                    if !det_ok || !(lex.role_nouns.contains(noun.as_str()) || lex.lower_titles.contains(&noun)) {
+                    if !det_ok || !(lex.role_nouns.contains(noun.as_str()) || lex.lower_titles.contains(noun.as_str()))
+                    {
                         continue;
                     }
                     // "his Indian counterpart Narendra Modi": a title of the name that follows
@@ -410,7 +411,7 @@ fn person_chunk(start: usize, end: usize, tokens: &[Token], person: &Person) -> 
 /// it alone.
 fn bare_titles(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>, people: &HashMap<String, Person>) {
     let lex = lexicon();
-    let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_lowercase();
+    let word = |i: usize| lower(&text[tokens[i].span.start..tokens[i].span.end]);
     let covered = |i: usize, chunks: &[Chunk]| {
         chunks.iter().any(|c| c.start <= i && i < c.end && !matches!(c.tag, Tag::Title(_)))
     };
@@ -424,7 +425,7 @@ fn bare_titles(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>, people: &H
         }
         let two = (i + 2 < tokens.len()).then(|| format!("{} {}", word(i + 1), word(i + 2)));
         let (noun, len) = match two {
-            Some(t) if lex.lower_titles.contains(&t) && !covered(i + 2, chunks) => (t, 2),
+            Some(t) if lex.lower_titles.contains(&t) && !covered(i + 2, chunks) => (Lower::Long(t), 2),
             _ => (word(i + 1), 1),
         };
         let end = i + 1 + len;
@@ -433,7 +434,7 @@ fn bare_titles(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>, people: &H
         let complement = next.is_some_and(|n| {
             matches!(n, "of" | "for" | "-elect" | "-") || n.chars().next().is_some_and(char::is_uppercase)
         });
-        if !lex.lower_titles.contains(&noun) || complement {
+        if !lex.lower_titles.contains(noun.as_str()) || complement {
             i += 1;
             continue;
         }
@@ -472,7 +473,7 @@ fn define_aliases(
     people: &HashMap<String, Person>,
     aliases: &mut HashMap<String, String>,
 ) {
-    let word = |i: usize| tokens.get(i).map(|t| text[t.span.start..t.span.end].to_lowercase()).unwrap_or_default();
+    let word = |i: usize| tokens.get(i).map_or(Lower::Same(""), |t| lower(&text[t.span.start..t.span.end]));
     for c in chunks {
         let Some(key) = person_key(c, people) else { continue };
         let mut i = c.end;

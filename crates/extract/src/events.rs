@@ -328,6 +328,9 @@ const COUNTRY_BODIES: &[&str] = &["government", "side", "authorities", "delegati
 /// A sentence ready for event extraction.
 pub struct SentenceInput<'a> {
     pub text: &'a str,
+    /// `text` with ASCII letters lower-cased (the same byte offsets): most
+    /// words are read from it without a copy.
+    pub lower: &'a str,
     pub span: Span,
     pub headline: bool,
     pub tokens: &'a [Token],
@@ -365,20 +368,12 @@ pub struct RawEvent {
 
 struct Sent<'a> {
     input: &'a SentenceInput<'a>,
-    /// Each token lower-cased; borrowed from the text when it already is
-    /// (most words), so a sentence costs few allocations.
+    /// Each token lower-cased; borrowed from the document's lower-cased
+    /// text unless it has non-ASCII letters, so a sentence costs few
+    /// allocations.
     words: Vec<Cow<'a, str>>,
     /// token -> chunk index covering it
     chunk_at: Vec<Option<usize>>,
-}
-
-/// A word lower-cased, without copying one that already is.
-fn lower(w: &str) -> Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    }
 }
 
 /// `as_str` for the lower-cased words, as `String` has it.
@@ -394,7 +389,18 @@ impl AsStr for Cow<'_, str> {
 
 impl<'a> Sent<'a> {
     fn new(input: &'a SentenceInput<'a>) -> Self {
-        let words = input.tokens.iter().map(|t| lower(&input.text[t.span.start..t.span.end])).collect::<Vec<_>>();
+        let words = input
+            .tokens
+            .iter()
+            .map(|t| {
+                let w = &input.lower[t.span.start..t.span.end];
+                if w.is_ascii() {
+                    Cow::Borrowed(w)
+                } else {
+                    Cow::Owned(input.text[t.span.start..t.span.end].to_lowercase())
+                }
+            })
+            .collect::<Vec<_>>();
         let mut chunk_at = vec![None; input.tokens.len()];
         for (ci, c) in input.chunks.iter().enumerate() {
             for slot in chunk_at.iter_mut().take(c.end).skip(c.start) {

@@ -99,6 +99,7 @@ pub fn extract(doc: &Document) -> Extraction {
         coref::resolve(text, &mut view);
     }
     let mut ctx = events::DocContext { dct, ..Default::default() };
+    let lower = text.to_ascii_lowercase();
     let lex = actors::lexicon();
     let mut raw: Vec<(usize, events::RawEvent)> = Vec::new();
     let mut actor_list: Vec<Participant> = Vec::new();
@@ -113,6 +114,7 @@ pub fn extract(doc: &Document) -> Extraction {
         }
         let input = events::SentenceInput {
             text,
+            lower: &lower,
             span: s.span,
             headline: s.headline,
             tokens: &tokens[si],
@@ -776,13 +778,25 @@ pub fn minhash(text: &str) -> Vec<u32> {
     const FNV: u64 = 0xcbf29ce484222325;
     let fnv = |h: u64, c: u64| (h ^ c).wrapping_mul(0x100000001b3);
     let (mut h, mut in_word) = (FNV, false);
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            h = if c.is_ascii() {
-                fnv(h, c.to_ascii_lowercase() as u64)
-            } else {
-                c.to_lowercase().fold(h, |h, l| fnv(h, l as u64))
-            };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII bytes without decoding; other characters one by one
+        let (alnum, step) = if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                h = fnv(h, b.to_ascii_lowercase() as u64);
+            }
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                h = c.to_lowercase().fold(h, |h, l| fnv(h, l as u64));
+            }
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        i += step;
+        if alnum {
             in_word = true;
         } else if in_word {
             add_word(h);
