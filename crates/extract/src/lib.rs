@@ -755,14 +755,17 @@ pub fn minhash(text: &str) -> Vec<u32> {
     let mut sketch: Vec<u32> = Vec::with_capacity(MINHASH_K + 1);
     let mut window = [0u64; 5];
     let mut n = 0usize;
+    // the five words in text order, oldest first, folded as
+    // rotl(w0, 52) ^ rotl(w1, 39) ^ rotl(w2, 26) ^ rotl(w3, 13) ^ w4,
+    // kept rolling: a word in rotates all by 13, the oldest leaves at 65 = 1
+    let mut base = 0u64;
     let mut add_word = |h: u64| {
-        window[n % 5] = h;
+        let oldest = std::mem::replace(&mut window[n % 5], h);
+        base = base.rotate_left(13) ^ oldest.rotate_left(1) ^ h;
         n += 1;
         if n < 5 {
             return;
         }
-        // the five words in text order, oldest first
-        let base = (0..5).map(|k| window[(n + k) % 5]).fold(0u64, |acc, h| acc.rotate_left(13) ^ h);
         let h = (base ^ (base >> 29)).wrapping_mul(0xff51afd7ed558ccd);
         let v = (h ^ (h >> 32)) as u32;
         if sketch.len() == MINHASH_K && v >= sketch[MINHASH_K - 1] {
@@ -777,17 +780,31 @@ pub fn minhash(text: &str) -> Vec<u32> {
     // shingle's hash combines five of them.
     const FNV: u64 = 0xcbf29ce484222325;
     let fnv = |h: u64, c: u64| (h ^ c).wrapping_mul(0x100000001b3);
+    // ASCII bytes through a table (lower-case letter or digit, 0 for
+    // anything else); other characters decoded one by one
+    const ASCII: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            if c.is_ascii_alphanumeric() {
+                t[b] = c.to_ascii_lowercase();
+            }
+            b += 1;
+        }
+        t
+    };
     let (mut h, mut in_word) = (FNV, false);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII bytes without decoding; other characters one by one
         let (alnum, step) = if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                h = fnv(h, b.to_ascii_lowercase() as u64);
+            let l = ASCII[b as usize];
+            if l != 0 {
+                h = fnv(h, l as u64);
             }
-            (b.is_ascii_alphanumeric(), 1)
+            (l != 0, 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             if c.is_alphanumeric() {

@@ -25,7 +25,7 @@ pub struct Sentence {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let w = lower(word.trim_start_matches(|c: char| !c.is_alphanumeric()));
     let w = w.trim_end_matches('.');
     if w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic()) {
         return true; // an initial
@@ -42,38 +42,36 @@ pub fn sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
         let mut start = 0;
         let bytes = line.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
+        // jump from one sentence-ending mark to the next
+        while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+            i += k;
             let c = bytes[i];
-            if matches!(c, b'.' | b'!' | b'?') {
-                // closing quotes and brackets stay with the sentence
-                let mut end = i + 1;
-                while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
-                    end += 1;
+            // closing quotes and brackets stay with the sentence
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+                end += 1;
+            }
+            for q in ["\u{201d}", "\u{2019}"] {
+                if line[end..].starts_with(q) {
+                    end += q.len();
                 }
-                for q in ["\u{201d}", "\u{2019}"] {
-                    if line[end..].starts_with(q) {
-                        end += q.len();
-                    }
-                }
-                let next = line[end..].trim_start();
-                let gap = line.len() - end - next.len();
-                let starts_new = gap > 0
-                    && next.chars().next().is_some_and(|n| {
-                        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '\'' | '(' | '[')
-                    });
-                let word_start = line[..i].rfind(|ch: char| ch.is_whitespace()).map_or(0, |p| p + 1);
-                let word = &line[word_start..i];
-                let abbrev = c == b'.' && is_abbreviation(word);
-                if starts_new && !abbrev && end > start {
-                    push(&mut out, base, line, start, end, block.headline);
-                    start = end + gap;
-                    i = start;
-                    continue;
-                }
-                i = end.max(i + 1);
+            }
+            let next = line[end..].trim_start();
+            let gap = line.len() - end - next.len();
+            let starts_new = gap > 0
+                && next.chars().next().is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '\'' | '(' | '[')
+                });
+            let word_start = line[..i].rfind(|ch: char| ch.is_whitespace()).map_or(0, |p| p + 1);
+            let word = &line[word_start..i];
+            let abbrev = c == b'.' && is_abbreviation(word);
+            if starts_new && !abbrev && end > start {
+                push(&mut out, base, line, start, end, block.headline);
+                start = end + gap;
+                i = start;
                 continue;
             }
-            i += 1;
+            i = end.max(i + 1);
         }
         if start < line.len() {
             push(&mut out, base, line, start, line.len(), block.headline);

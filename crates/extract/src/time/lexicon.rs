@@ -472,6 +472,9 @@ impl Entry {
 
 pub(crate) struct Lexicon {
     words: HashMap<String, Entry>,
+    /// For each first letter a-z, a bit per word length (up to 31) that
+    /// some entry has: most words of a text are rejected without hashing.
+    shapes: [u32; 26],
     /// Multi-word holiday names, lower-case, with their month and day.
     pub(crate) holidays: Vec<(Vec<String>, u8, u8)>,
 }
@@ -569,7 +572,25 @@ impl Lexicon {
         }
         // Longest names first so "christmas eve" wins over "christmas".
         holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
-        Lexicon { words, holidays }
+        let mut shapes = [0u32; 26];
+        for w in words.keys() {
+            if let Some(i) = Self::shape_slot(w) {
+                shapes[i] |= 1 << w.len();
+            }
+        }
+        Lexicon { words, shapes, holidays }
+    }
+
+    fn shape_slot(word: &str) -> Option<usize> {
+        let first = word.as_bytes().first()?.to_ascii_lowercase();
+        (first.is_ascii_lowercase() && word.len() < 32).then(|| (first - b'a') as usize)
+    }
+
+    /// False when no entry has the first letter and length of `word` (any
+    /// case); true otherwise, and for words that do not start with an
+    /// ASCII letter.
+    pub(crate) fn may_have(&self, word: &str) -> bool {
+        Self::shape_slot(word).is_none_or(|i| self.shapes[i] & (1 << word.len()) != 0)
     }
 
     /// Look up a lower-case word.

@@ -46,7 +46,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn lookup(word: &str) -> Option<&'static Entry> {
     let lex = &*LEXICON;
-    if word.len() > 24 {
+    if word.len() > 24 || !lex.may_have(word) {
         return None;
     }
     let mut buf = [0u8; 24];
