@@ -471,7 +471,8 @@ impl Entry {
 }
 
 pub(crate) struct Lexicon {
-    words: HashMap<String, Entry>,
+    /// Lower-case words (as bytes: looked up without a UTF-8 check).
+    words: HashMap<Vec<u8>, Entry>,
     /// For each first letter a-z, a bit per word length (up to 31) that
     /// some entry has: most words of a text are rejected without hashing.
     shapes: [u32; 26],
@@ -501,9 +502,9 @@ impl Lexicon {
     fn build() -> Lexicon {
         let raw: Raw = ron::from_str(include_str!("../../../../data/time.ron"))
             .expect("data/time.ron is valid (checked by the test suite)");
-        let mut words: HashMap<String, Entry> = HashMap::default();
-        fn slot<'m>(words: &'m mut HashMap<String, Entry>, w: &str) -> &'m mut Entry {
-            words.entry(w.to_string()).or_default()
+        let mut words: HashMap<Vec<u8>, Entry> = HashMap::default();
+        fn slot<'m>(words: &'m mut HashMap<Vec<u8>, Entry>, w: &str) -> &'m mut Entry {
+            words.entry(w.as_bytes().to_vec()).or_default()
         }
         for (w, m) in &raw.months {
             slot(&mut words, w).month = *m;
@@ -581,20 +582,20 @@ impl Lexicon {
         Lexicon { words, shapes, holidays }
     }
 
-    fn shape_slot(word: &str) -> Option<usize> {
-        let first = word.as_bytes().first()?.to_ascii_lowercase();
+    fn shape_slot(word: &[u8]) -> Option<usize> {
+        let first = word.first()?.to_ascii_lowercase();
         (first.is_ascii_lowercase() && word.len() < 32).then(|| (first - b'a') as usize)
     }
 
     /// False when no entry has the first letter and length of `word` (any
     /// case); true otherwise, and for words that do not start with an
     /// ASCII letter.
-    pub(crate) fn may_have(&self, word: &str) -> bool {
+    pub(crate) fn may_have(&self, word: &[u8]) -> bool {
         Self::shape_slot(word).is_none_or(|i| self.shapes[i] & (1 << word.len()) != 0)
     }
 
     /// Look up a lower-case word.
-    pub(crate) fn get(&self, lower: &str) -> Option<&Entry> {
+    pub(crate) fn get(&self, lower: &[u8]) -> Option<&Entry> {
         self.words.get(lower)
     }
 }

@@ -46,16 +46,18 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn lookup(word: &str) -> Option<&'static Entry> {
     let lex = &*LEXICON;
-    if word.len() > 24 || !lex.may_have(word) {
+    let bytes = word.as_bytes();
+    if bytes.len() > 24 || !lex.may_have(bytes) {
         return None;
     }
-    let mut buf = [0u8; 24];
-    let bytes = word.as_bytes();
-    for (k, b) in bytes.iter().enumerate() {
-        buf[k] = b.to_ascii_lowercase();
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return lex.get(bytes);
     }
-    let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
-    lex.get(lower)
+    let mut buf = [0u8; 24];
+    for (d, b) in buf.iter_mut().zip(bytes) {
+        *d = b.to_ascii_lowercase();
+    }
+    lex.get(&buf[..bytes.len()])
 }
 
 /// Split `text` into tokens. Cheap: one pass over the bytes, one hash
