@@ -27,11 +27,17 @@ struct Cand {
     /// A year that is part of a name ("the 2000 Olympics"): tagged, as TimeML
     /// does, but no date of anything the text reports.
     name: bool,
+    /// The quarter is a fiscal one ("the fiscal first quarter"): it stays the
+    /// text's quarter, whatever calendar quarter its end date falls in.
+    fiscal: bool,
+    /// "the latest quarter", "the most recent period": the quarter a report's
+    /// figures are for ("up from last year's" compares with it).
+    latest: bool,
 }
 
 impl Cand {
     fn new(end: usize, kind: TimexType, value: String) -> Cand {
-        Cand { end, kind, value, day: None, quarter: None, months: false, name: false }
+        Cand { end, kind, value, day: None, quarter: None, months: false, name: false, fiscal: false, latest: false }
     }
     fn date(end: usize, value: String) -> Cand {
         Cand::new(end, TimexType::Date, value)
@@ -63,6 +69,12 @@ struct P<'a> {
     months_ctx: bool,
     /// The last quarter named, whatever its role ("that quarter").
     last_q: Option<(i32, u32)>,
+    /// The text's quarter was named as a fiscal quarter.
+    fiscal_q: bool,
+    /// The quarter "the latest quarter/period" last resolved to, and its sentence.
+    latest_q: Option<(i32, u32, u32)>,
+    /// The first quarter the text took as its own (a report's headline quarter).
+    first_q: Option<(i32, u32)>,
 }
 
 pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
@@ -77,6 +89,9 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         ref_month: None,
         months_ctx: false,
         last_q: None,
+        fiscal_q: false,
+        latest_q: None,
+        first_q: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -108,12 +123,18 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                 }
                 if let Some(q) = parse_quarter(&c.value) {
                     p.last_q = Some(q);
+                    if c.latest {
+                        p.latest_q = Some((q.0, q.1, toks[i].sent));
+                    }
                 }
                 if let Some((y, q)) = c.quarter {
                     // A report's quarter stays the text's quarter when an earlier
-                    // one of the same year is mentioned ("after a flat second quarter").
-                    if p.quarter.is_none_or(|(py, pq, _)| y != py || q >= pq) {
+                    // one of the same year is mentioned ("after a flat second quarter"),
+                    // unless that one is the company's fiscal quarter.
+                    if c.fiscal || p.quarter.is_none_or(|(py, pq, _)| y != py || q >= pq) {
                         p.quarter = Some((y, q, toks[i].sent));
+                        p.fiscal_q = c.fiscal;
+                        p.first_q = p.first_q.or(Some((y, q)));
                     }
                     p.months_ctx = false;
                 }
@@ -262,6 +283,11 @@ impl<'a> P<'a> {
             (Some(x), Some(y)) => x.sent == y.sent,
             _ => false,
         }
+    }
+    /// Token i opens its sentence, perhaps after a quotation mark.
+    fn sentence_start(&self, i: usize) -> bool {
+        let first = |k: usize| k == 0 || !self.same_sent(k - 1, k);
+        first(i) || matches!(self.word(i - 1), "\"" | "\u{201c}" | "\u{201d}" | "'") && first(i - 1)
     }
     fn unit(&self, i: usize) -> Option<(Unit, bool)> {
         let t = self.t.get(i)?;
@@ -1065,8 +1091,14 @@ impl<'a> P<'a> {
         }
         // Month alone.
         if weak {
+            // "the March accession": a month modifying a noun, as the
+            // unambiguous months do ("the October slaying")
+            let the_noun = i > 0
+                && self.kw(i - 1) == Kw::The
+                && self.t.get(j).is_some_and(|t| t.kind == Kind::Word && !t.cap && t.entry.is_none());
             let ok_prev = i > 0
                 && (self.t[i - 1].entry.is_some_and(|e| e.flags & YEAR_PRECEDER != 0)
+                    || the_noun
                     || matches!(self.kw(i - 1), Kw::Last | Kw::This | Kw::Next | Kw::Early | Kw::Late | Kw::Mid));
             if !ok_prev || !self.cap(i) {
                 return None;
@@ -1369,9 +1401,10 @@ impl<'a> P<'a> {
             Kw::Yesterday => Some(with_part(i + 1, -1)),
             Kw::Tomorrow => Some(with_part(i + 1, 1)),
             Kw::Tonight => Some(Cand::new(i + 1, TimexType::Time, format!("{}TNI", dayv(0))).with_day(day(0))),
-            // "Now, he says, ...": a sentence-initial "Now," is a discourse marker
-            // (TBAQ leaves all 3 such uses untagged), not the present time.
-            Kw::Now if (i == 0 || !self.same_sent(i - 1, i)) && self.punct(i + 1, ",") => None,
+            // "Now, he says, ...", "Currently, ...": a sentence-initial adverb
+            // with a comma is a discourse marker (TBAQ leaves all 5 such uses
+            // untagged), not the present time.
+            Kw::Now | Kw::Currently if self.sentence_start(i) && self.punct(i + 1, ",") => None,
             Kw::Now => Some(Cand::date(i + 1, "PRESENT_REF".into())),
             // "the then-current chairman": the present of a past time.
             Kw::Then if self.kw(i + 1) == Kw::Current || self.hyphen(i + 1) && self.kw(i + 2) == Kw::Current => {
@@ -1538,6 +1571,12 @@ impl<'a> P<'a> {
             // "the past year" / "the last decade" read as durations in TimeML
             // only with a number; "the past year" is the previous year.
             let v = match u {
+                // "Sales in the latest period rose 13% from last year's": the
+                // same quarter a year back.
+                Unit::Year if dir == Dir::Last && !the && !self.months_ctx => match self.latest_q {
+                    Some((y, q, s)) if s + 1 >= self.t[i].sent => format!("{:04}-Q{q}", y - 1),
+                    _ => format!("{:04}", dct.year() - 1),
+                },
                 Unit::Year => format!("{:04}", dct.year() + off),
                 Unit::Month => {
                     let d = add_months(dct, off);
@@ -1919,6 +1958,40 @@ impl<'a> P<'a> {
                 }
                 return Some(Cand::new(end, TimexType::Duration, duration_value(Qty::Vague, u)));
             }
+            // "the first time in years", "their highest level in decades"
+            let superlative = |k: usize| {
+                self.is(k, "first") || self.word(k).len() > 4 && self.word(k).ends_with("est") && !self.cap(k)
+            };
+            if i >= 3
+                && self.is(i - 1, "in")
+                && (superlative(i - 2) || superlative(i - 3) && self.t[i - 2].kind == Kind::Word)
+                && !matches!(u, Unit::Night | Unit::Weekend | Unit::Quarter)
+                && !self.cap(i)
+            {
+                return Some(Cand::new(i + 1, TimexType::Duration, duration_value(Qty::Vague, u)));
+            }
+            // "In the years that followed", "in the months since"
+            if i >= 2
+                && self.is(i - 2, "in")
+                && self.kw(i - 1) == Kw::The
+                && (self.kw(i + 1) == Kw::That && self.is(i + 2, "followed") || self.kw(i + 1) == Kw::Since)
+                && !matches!(u, Unit::Night | Unit::Weekend | Unit::Quarter)
+            {
+                return Some(Cand::new(i + 1, TimexType::Duration, duration_value(Qty::Vague, u)));
+            }
+        }
+        // "over the years", "in the weeks ahead": a vague stretch of time
+        if self.kw(i) == Kw::The {
+            if let Some((u, true)) = self.unit(i + 1) {
+                let ahead = self.is(i + 2, "ahead");
+                if (ahead || i > 0 && self.is(i - 1, "over"))
+                    && !matches!(u, Unit::Night | Unit::Weekend | Unit::Quarter)
+                    && !self.cap(i + 1)
+                {
+                    let end = if ahead { i + 3 } else { i + 2 };
+                    return Some(Cand::new(end, TimexType::Duration, duration_value(Qty::Vague, u)));
+                }
+            }
         }
         // "year-earlier", "year-ago" as adjectives (a following "quarter"/"period" is quarter()'s)
         if self.kw(i) == Kw::Year && self.hyphen(i + 1) && matches!(self.kw(i + 2), Kw::Earlier | Kw::Ago) {
@@ -2012,7 +2085,14 @@ impl<'a> P<'a> {
             }
             Unit::Week | Unit::Fortnight => {
                 let mult = if u == Unit::Fortnight { 14 } else { 7 };
-                Cand::date(end, week(add_days(base, sign * n * mult)))
+                let d = add_days(base, sign * n * mult);
+                // "two weeks ago" counts back to a day (TBAQ 2 days to 1 week,
+                // MEANTIME 1 day); "in two weeks" is a week.
+                if sign < 0 && !narrative {
+                    Cand::date(end, ymd(d)).with_day(Some(d))
+                } else {
+                    Cand::date(end, week(d))
+                }
             }
             Unit::Month => {
                 let d = add_months(base, (sign * n) as i32);
@@ -2034,6 +2114,14 @@ impl<'a> P<'a> {
 
     /// Clock times: "10pm", "10:30 a.m.", "22:09", "noon", "midnight".
     fn clock(&self, i: usize) -> Option<Cand> {
+        // "10:35 a.m. (0735 GMT)": the same moment in another zone, part of
+        // the time before it (TBAQ 1 of 1 untagged).
+        if i >= 2 && self.punct(i - 1, "(") {
+            let k = if self.punct(i - 2, ".") { i.checked_sub(3) } else { Some(i - 2) };
+            if k.is_some_and(|k| matches!(self.kw(k), Kw::Am | Kw::Pm) || self.is(k, "a.m") || self.is(k, "p.m")) {
+                return None;
+            }
+        }
         let (end, hh, mm) = self.clock_core(i)?;
         // a following day: "10 p.m. Tuesday", "noon Saturday", "midnight Friday"
         let mut date = None;
@@ -2401,6 +2489,7 @@ impl<'a> P<'a> {
         let mut year_off = 0;
         let mut latest = false;
         let mut current = false;
+        let mut fiscal = false;
         // determiners and possessives
         let det = self.kw(j);
         match self.kw(j) {
@@ -2433,6 +2522,9 @@ impl<'a> P<'a> {
             }
             if self.kw(j) == Kw::Current {
                 current = true;
+            }
+            if self.kw(j) == Kw::Fiscal {
+                fiscal = true;
             }
             j += 1;
             if self.hyphen(j) {
@@ -2501,7 +2593,8 @@ impl<'a> P<'a> {
         } else {
             return None;
         }
-        if nine_months {
+        // "the quarter-to-quarter comparison": a kind of comparison, no quarter.
+        if nine_months || self.hyphen(k) && self.is(k + 1, "to") {
             return None;
         }
         // "of 1990", "1990", "of this year", "of next year", "of the year"
@@ -2525,6 +2618,8 @@ impl<'a> P<'a> {
         }
         let dct = self.dct;
         let ctx = self.quarter.map(|(y, q, _)| (y, q));
+        // the quarter is the text's quarter, not one named here
+        let mut from_ctx = false;
         let (year, qn) = if let Some(h) = half {
             // "the last half of the '80s": one expression, valued as the decade
             // (TBAQ 1 of 1; TimeML has no half-decade value).
@@ -2565,9 +2660,12 @@ impl<'a> P<'a> {
                 (p.year(), quarter_of(p))
             });
             // "the latest quarter" is one that has ended, even after the text
-            // has mentioned the current one ("a fourth-quarter charge").
-            let ctx = ctx.filter(|c| !latest || last_done.is_none_or(|l| *c <= l));
+            // has mentioned the current one ("a fourth-quarter charge"), unless
+            // the current one is the quarter the report opened with: a company
+            // reporting its "fourth quarter" in November has a fiscal year.
+            let ctx = ctx.filter(|c| !latest || last_done.is_none_or(|l| *c <= l) || Some(*c) == self.first_q);
             let base = if current { dct.map(|d| (d.year(), quarter_of(d))) } else { ctx.or(last_done) };
+            from_ctx = !current && ctx.is_some();
             if explicit_year.is_none()
                 && year_off == 0
                 && !latest
@@ -2589,9 +2687,12 @@ impl<'a> P<'a> {
         };
         let mut qn = qn?;
         let mut year = year;
+        // A quarter the text takes from its fiscal quarter ("the fiscal first
+        // quarter ... the quarter ended Sept. 29") is that fiscal quarter.
+        let from_fiscal = from_ctx && self.fiscal_q;
         // "the quarter ended Sept. 30": the calendar quarter holding most of
         // the three months before that date ("ended July 31" is Q2).
-        if q.is_none() && explicit_year.is_none() && matches!(self.kw(e), Kw::Ended | Kw::Ending) {
+        if q.is_none() && explicit_year.is_none() && !from_fiscal && matches!(self.kw(e), Kw::Ended | Kw::Ending) {
             if let Some(c) = self.month_day(e + 1) {
                 if let Some(d) = c.day {
                     let mid = add_days(d, -45);
@@ -2626,6 +2727,7 @@ impl<'a> P<'a> {
                 None => format!("XXXX-Q{qn}"),
             },
         );
+        c.latest = latest && q.is_none() && explicit_year.is_none() && year_off == 0 && !back;
         if let Some(y) = year {
             // "the 1988 quarter" looks back; it does not become the text's quarter
             // nor does a quarter still to come ("expect losses through the third
@@ -2638,6 +2740,7 @@ impl<'a> P<'a> {
             });
             if year_off == 0 && !back && (explicit_year.is_none() || q.is_some()) && done {
                 c.quarter = Some((y, qn));
+                c.fiscal = fiscal && q.is_some() || from_fiscal;
             }
         }
         Some(c)
@@ -2696,6 +2799,8 @@ impl<'a> P<'a> {
     /// SET: "every year", "each Monday", "daily", "weekly", "annually".
     fn set(&self, i: usize) -> Option<Cand> {
         let simple = match self.kw(i) {
+            // "average daily volume" is a statistic, not a recurrence (TBAQ 0 of 2).
+            Kw::Daily if i > 0 && self.is(i - 1, "average") => return None,
             Kw::Daily => Some("P1D"),
             Kw::Weekly => Some("P1W"),
             Kw::Monthly => Some("P1M"),
@@ -3049,6 +3154,11 @@ impl<'a> P<'a> {
         }
         let base = self.ref_day();
         let Some(b) = base else {
+            // "trades made that day" with no day named before: generic, not a
+            // date of the text (TBAQ 0 of 2 tagged).
+            if self.kw(j) == Kw::That && self.dct.is_some() {
+                return None;
+            }
             let v = match u {
                 Unit::Year => "XXXX",
                 Unit::Month => "XXXX-XX",

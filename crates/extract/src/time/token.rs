@@ -132,7 +132,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         let slice = &text[start..end];
         if pending_boundary {
             let c = slice.chars().next().unwrap_or(' ');
-            if c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '(') {
+            // "$6.1 million", "U.S.A": a stop glued to a letter or digit ends no sentence.
+            if !(glued && c.is_alphanumeric())
+                && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '('))
+            {
                 sent += 1;
             }
             pending_boundary = false;
