@@ -65,6 +65,8 @@ struct P<'a> {
     ref_year: Option<i32>,
     /// The last month a date named ("the same month a year ago").
     ref_month: Option<(i32, u32)>,
+    /// The last month named as a month ("sales rose in February"), and its sentence.
+    month_named: Option<(i32, u32, u32)>,
     /// The text last named a multi-quarter period, not a quarter.
     months_ctx: bool,
     /// The last quarter named, whatever its role ("that quarter").
@@ -87,6 +89,7 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         quarter: None,
         ref_year: None,
         ref_month: None,
+        month_named: None,
         months_ctx: false,
         last_q: None,
         fiscal_q: false,
@@ -119,6 +122,9 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                     if v.len() >= 7 && v[4] == b'-' && v[5].is_ascii_digit() && v[6].is_ascii_digit() {
                         let m = (v[5] - b'0') as u32 * 10 + (v[6] - b'0') as u32;
                         p.ref_month = p.ref_year.map(|y| (y, m));
+                        if v.len() == 7 {
+                            p.month_named = p.ref_year.map(|y| (y, m, toks[i].sent));
+                        }
                     }
                 }
                 if let Some(q) = parse_quarter(&c.value) {
@@ -176,8 +182,9 @@ fn plural_letter(u: Unit) -> &'static str {
         Unit::Hour => "H",
         Unit::Minute => "M",
         Unit::Second => "S",
-        // ISO 8601 has no quarter unit: "recent quarters" is PXM, "three quarters" P9M
-        Unit::Quarter => "M",
+        // TimeML counts quarters in Q units: "the past two quarters" P2Q, "every
+        // quarter" P1Q, "several quarters" PXQ
+        Unit::Quarter => "Q",
         Unit::Decade => "E",
         Unit::Century => "C",
         Unit::Fortnight => "W",
@@ -202,7 +209,7 @@ fn duration_value(q: Qty, u: Unit) -> String {
         Qty::N(n) => {
             let (n, letter) = match u {
                 Unit::Decade => (n * 10.0, "Y"),
-                Unit::Quarter => (n * 3.0, "M"),
+                Unit::Quarter => (n, "Q"),
                 Unit::Century => (n * 100.0, "Y"),
                 Unit::Fortnight => (n * 2.0, "W"),
                 Unit::Weekend => (n * 2.0, "D"),
@@ -1792,8 +1799,11 @@ impl<'a> P<'a> {
         if self.is(end, "old") || self.hyphen(end) && self.is(end + 1, "old") {
             return None;
         }
-        // "three-quarters", "a quarter of", "a second", "60 Minutes"
-        if u == Unit::Quarter && (hyphenated || self.kw(end) == Kw::Of || self.hyphen(end)) {
+        // "three-quarters", "a quarter of", "a second", "60 Minutes"; but "two
+        // consecutive quarters of growth", "several quarters of losses" are times.
+        let run_of =
+            (j..end).any(|k| ["consecutive", "straight", "successive", "several", "few"].iter().any(|w| self.is(k, w)));
+        if u == Unit::Quarter && (hyphenated || self.kw(end) == Kw::Of && !run_of || self.hyphen(end)) {
             return None;
         }
         if u == Unit::Second && matches!(self.kw(j), Kw::A | Kw::An) {
@@ -1978,6 +1988,30 @@ impl<'a> P<'a> {
                 && !matches!(u, Unit::Night | Unit::Weekend | Unit::Quarter)
             {
                 return Some(Cand::new(i + 1, TimexType::Duration, duration_value(Qty::Vague, u)));
+            }
+        }
+        // "ended the day at 8,017", "For the day, the index fell": the trading
+        // day the text is about (MEANTIME 6 of 6; TBAQ has none).
+        if self.kw(i) == Kw::The && self.kw(i + 1) == Kw::Day && i > 0 && !self.hyphen(i + 2) {
+            const CLOSE: [&str; 13] = [
+                "end",
+                "ends",
+                "ended",
+                "ending",
+                "finish",
+                "finished",
+                "finishing",
+                "close",
+                "closed",
+                "closing",
+                "start",
+                "began",
+                "for",
+            ];
+            if CLOSE.iter().any(|w| self.is(i - 1, w)) && !matches!(self.kw(i + 2), Kw::Before | Kw::After | Kw::Of) {
+                let d = self.ref_day.filter(|r| r.1 == self.t[i].para).map(|r| r.0).or(dct);
+                let v = d.map_or("XXXX-XX-XX".to_string(), ymd);
+                return Some(Cand::date(i + 2, v).with_day(d));
             }
         }
         // "over the years", "in the weeks ahead": a vague stretch of time
@@ -2715,6 +2749,13 @@ impl<'a> P<'a> {
         let mut back = false;
         if explicit_year.is_none() && year_off == 0 {
             if let Some(t) = self.year_back(e) {
+                // "sales rose in February from the same period last year": the month
+                // named in the sentence, a year back.
+                if q.is_none() && self.kw(j) == Kw::Period {
+                    if let Some((y, m, _)) = self.month_named.filter(|m| m.2 == self.t[i].sent) {
+                        return Some(Cand::date(t, ym(y - 1, m)));
+                    }
+                }
                 e = t;
                 back = true;
                 year = year.map(|y| y - 1);
