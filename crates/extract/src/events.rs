@@ -56,19 +56,59 @@ struct EventLexiconFile {
     light_verbs: Vec<String>,
 }
 
+/// Multi-word cues indexed by their first word: one hash look-up per token
+/// instead of a comparison per cue.
+#[derive(Default)]
+struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new<S: AsRef<str>>(cues: &[S]) -> Phrases {
+        let mut p = Phrases::default();
+        for c in cues {
+            let words: Vec<String> = c.as_ref().split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = words.first() {
+                p.by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        p
+    }
+
+    /// The cues that start at token `i` of `words`.
+    fn at<'s>(&'s self, words: &'s [Cow<'_, str>], i: usize) -> impl Iterator<Item = &'s [String]> + 's {
+        words
+            .get(i)
+            .and_then(|w| self.by_first.get(w.as_ref()))
+            .into_iter()
+            .flatten()
+            .filter(move |p| p.len() <= words.len() - i && p[1..].iter().zip(&words[i + 1..]).all(|(a, b)| a == b))
+            .map(Vec::as_slice)
+    }
+
+    /// A one-word cue equal to `w`.
+    fn has_word(&self, w: &str) -> bool {
+        self.by_first.get(w).is_some_and(|v| v.iter().any(|p| p.len() == 1))
+    }
+}
+
 struct EventLexicon {
     /// first word -> (words, trigger index), longest first
     forms: HashMap<String, Vec<(Vec<String>, usize)>>,
     triggers: Vec<TriggerDef>,
     sign_objects: HashSet<String>,
     clause_breaks: HashSet<String>,
-    negated: Vec<Vec<String>>,
+    negated: Phrases,
     planned: HashSet<String>,
-    proposed: Vec<Vec<String>>,
-    irrealis: Vec<Vec<String>>,
-    denial: Vec<Vec<String>>,
-    sports: Vec<Vec<String>>,
+    proposed: Phrases,
+    irrealis: Phrases,
+    denial: Phrases,
+    sports: Phrases,
     light_verbs: HashSet<String>,
+    /// the light verbs as one-word cues
+    light_phrases: Phrases,
+    /// "was called off", "was cancelled" after the trigger
+    post_negation: Phrases,
 }
 
 static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
@@ -86,7 +126,7 @@ static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
         v.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
     }
     let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
-    let phrases = |v: &[String]| v.iter().map(|s| split(s)).collect::<Vec<_>>();
+    let phrases = |v: &[String]| Phrases::new(v);
     EventLexicon {
         forms,
         sign_objects: set(&file.sign_objects),
@@ -98,6 +138,8 @@ static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
         denial: phrases(&file.denial_cues),
         sports: phrases(&file.sports_cues),
         light_verbs: set(&file.light_verbs),
+        light_phrases: Phrases::new(&file.light_verbs),
+        post_negation: Phrases::new(POST_NEGATION),
         triggers: file.triggers,
     }
 });
@@ -1104,10 +1146,8 @@ impl<'a> Sent<'a> {
             .collect()
     }
 
-    fn has_phrase(&self, from: usize, to: usize, phrases: &[Vec<String>]) -> bool {
-        (from..to).any(|i| {
-            phrases.iter().any(|p| p.iter().enumerate().all(|(k, w)| self.words.get(i + k).is_some_and(|x| x == w)))
-        })
+    fn has_phrase(&self, from: usize, to: usize, phrases: &Phrases) -> bool {
+        (from..to).any(|i| phrases.at(&self.words, i).next().is_some())
     }
 
     /// A place in the clause: "in Hangzhou", "at the Kremlin", "in Seoul".
@@ -1408,11 +1448,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     } else if during {
                         // "X gave ... during a trip to Saudi Arabia": the clause subject travels
                         conf -= 0.1;
-                    } else if !s.has_phrase(
-                        prev_trigger_end,
-                        ts,
-                        &lex.light_verbs.iter().map(|w| vec![w.clone()]).collect::<Vec<_>>(),
-                    ) {
+                    } else if !s.has_phrase(prev_trigger_end, ts, &lex.light_phrases) {
                         visitor.clear();
                     }
                 }
@@ -2024,7 +2060,7 @@ fn push_event(
                 (next_start..s.words.len().min(ce)).take_while(|&k| input.tokens[k].span.start < t.span.start).any(
                     |k| {
                         lex.planned.contains(s.words[k].as_str()) && s.words[k] != "to"
-                            || lex.proposed.iter().any(|p| p.len() == 1 && p[0] == s.words[k])
+                            || lex.proposed.has_word(&s.words[k])
                     },
                 )
             };
@@ -2076,17 +2112,10 @@ fn push_event(
     } else {
         ce
     };
-    let called_off = s.has_phrase(
-        te,
-        predicate_end,
-        &POST_NEGATION.iter().map(|p| p.split(' ').map(str::to_string).collect()).collect::<Vec<_>>(),
-    );
+    let called_off = s.has_phrase(te, predicate_end, &lex.post_negation);
     // "failed to meet" negates; "failed at a summit to reach an accord" does not negate the summit
     let negated_before = (near..ts).any(|i| {
-        lex.negated.iter().any(|p| {
-            p.iter().enumerate().all(|(k, w)| s.words.get(i + k).is_some_and(|x| x == w))
-                && (!p[0].starts_with("fail") || s.words.get(i + 1).is_some_and(|w| w == "to"))
-        })
+        lex.negated.at(&s.words, i).any(|p| !p[0].starts_with("fail") || s.words.get(i + 1).is_some_and(|w| w == "to"))
     });
     if negated_before || called_off {
         status = Status::Negated;
