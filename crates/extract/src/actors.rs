@@ -548,9 +548,7 @@ fn inner_capital(w: &str) -> bool {
         .iter()
         .find_map(|p| w.strip_prefix(p))
         .unwrap_or(w);
-    let chars: Vec<char> = rest.chars().collect();
-    let from = usize::from(rest.len() == w.len());
-    chars.windows(2).skip(from.saturating_sub(1)).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    rest.chars().zip(rest.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 fn name_word(lex: &ActorLexicon, w: &str) -> bool {

@@ -374,6 +374,9 @@ fn titles_agree(a: &str, b: &str) -> bool {
 
 /// Whether `a` becomes `b` by one insertion, deletion or substitution.
 fn one_edit(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 8 || a.chars().count().abs_diff(b.chars().count()) > 1 {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     if long.len() - short.len() > 1 {
@@ -416,6 +419,8 @@ fn bare_titles(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>, people: &H
         chunks.iter().any(|c| c.start <= i && i < c.end && !matches!(c.tag, Tag::Title(_)))
     };
     let mut found: Vec<(usize, usize, String)> = Vec::new();
+    // "prime minister": two words looked up without an allocation each
+    let mut two_buf = String::new();
     let mut i = 0;
     while i + 1 < tokens.len() {
         let surface = &text[tokens[i].span.start..tokens[i].span.end];
@@ -423,9 +428,16 @@ fn bare_titles(text: &str, tokens: &[Token], chunks: &mut Vec<Chunk>, people: &H
             i += 1;
             continue;
         }
-        let two = (i + 2 < tokens.len()).then(|| format!("{} {}", word(i + 1), word(i + 2)));
+        let two = (i + 2 < tokens.len()).then(|| {
+            two_buf.clear();
+            two_buf.push_str(&word(i + 1));
+            two_buf.push(' ');
+            two_buf.push_str(&word(i + 2));
+        });
         let (noun, len) = match two {
-            Some(t) if lex.lower_titles.contains(&t) && !covered(i + 2, chunks) => (Lower::Long(t), 2),
+            Some(()) if lex.lower_titles.contains(&two_buf) && !covered(i + 2, chunks) => {
+                (Lower::Long(two_buf.clone()), 2)
+            }
             _ => (word(i + 1), 1),
         };
         let end = i + 1 + len;

@@ -1331,6 +1331,13 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         }
     }
     let first_person = input.chunks.iter().position(|c| matches!(c.tag, Tag::Person(_)));
+    // sentence-wide cues, looked for once
+    let (denial, sports) = if triggers.is_empty() {
+        (false, false)
+    } else {
+        (s.has_phrase(0, n, &lex.denial), s.has_phrase(0, n, &lex.sports))
+    };
+    let question = !triggers.is_empty() && input.text[input.span.start..input.span.end].trim_end().ends_with('?');
     for (idx, &(ts, te, ti)) in triggers.iter().enumerate() {
         let def = &lex.triggers[ti];
         let (cs, ce) = s.clause(ts);
@@ -1340,15 +1347,13 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         let window_start = ts.saturating_sub(6).max(cs);
         // hypotheticals, generic statements, questions and denials state no event
         let opens_conditional = cs > 0 && matches!(s.words[cs - 1].as_str(), "if" | "unless" | "whether");
-        let question = input.text[input.span.start..input.span.end].trim_end().ends_with('?');
-        if s.has_phrase(cs, ts, &lex.irrealis) || opens_conditional || question || s.has_phrase(0, n, &lex.denial) {
+        if denial || question || opens_conditional || s.has_phrase(cs, ts, &lex.irrealis) {
             continue;
         }
         // "a visiting professor", "the visiting team": an adjective, not a verb
         if def.frame != Frame::Noun && ts > 0 && matches!(s.words[ts - 1].as_str(), "a" | "an" | "the") {
             continue;
         }
-        let sports = s.has_phrase(0, n, &lex.sports);
         let mut parts: Vec<Participant> = Vec::new();
         let mut splits: Vec<Vec<Participant>> = Vec::new();
         // the people a host receives, when the frame names them after the verb
@@ -1949,8 +1954,12 @@ fn passive_by(s: &Sent<'_>, ts: usize, te: usize, end: usize) -> Option<usize> {
 fn pronoun_or_pair(s: &Sent<'_>, cs: usize, ts: usize, ctx: &DocContext) -> Vec<Participant> {
     let lex = lexicon();
     let clause = s.words[cs..ts].join(" ");
-    let pair =
-        lex.words.pair_phrases.iter().any(|p| clause.starts_with(p.as_str()) || clause.contains(&format!(" {p} ")));
+    // the phrase opening the clause, or between spaces inside it
+    let inside = |p: &str| {
+        let b = clause.as_bytes();
+        clause.match_indices(p).any(|(at, _)| at > 0 && b[at - 1] == b' ' && b.get(at + p.len()) == Some(&b' '))
+    };
+    let pair = lex.words.pair_phrases.iter().any(|p| clause.starts_with(p.as_str()) || inside(p));
     let they = s.words.get(cs).is_some_and(|w| w == "they")
         || ts.checked_sub(1).is_some_and(|p| s.words[p] == "they")
         || (cs..ts)

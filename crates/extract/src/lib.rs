@@ -590,9 +590,14 @@ fn context_date(
             end >= c - w && b <= c + w && d.precision() >= 2
         })
     };
-    let from_context = timexes
+    // the tagger reports expressions in text order: look at the window only
+    let between = |a: usize, b: usize| {
+        let from = timexes.partition_point(|t| t.span.start < a);
+        &timexes[from..timexes.partition_point(|t| t.span.start < b).max(from)]
+    };
+    let from_context = between(lo, e.trigger.start)
         .iter()
-        .filter(|t| t.span.start >= lo && t.span.end <= e.trigger.start)
+        .filter(|t| t.span.end <= e.trigger.start)
         // "Saturday marks the 20th anniversary of ...": that date is not the event's
         .filter(|t| !text[t.span.end..e.trigger.start].contains("anniversary"))
         .filter_map(|t| events::event_date(t).filter(near).map(|d| (d, t)))
@@ -608,7 +613,7 @@ fn context_date(
         let lower = sentence.to_lowercase();
         let past =
             PAST_CUES.iter().any(|c| lower.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| w == *c));
-        let distant = timexes.iter().any(|t| {
+        let distant = between(sents[si].span.start, sents[si].span.end).iter().any(|t| {
             sents[si].span.contains(t.span)
                 && t.date().is_some_and(|d| {
                     // "this year" is no distant date
