@@ -475,7 +475,7 @@ pub(crate) struct Lexicon {
     words: HashMap<Vec<u8>, Entry>,
     /// For each first letter a-z, a bit per word length (up to 31) that
     /// some entry has: most words of a text are rejected without hashing.
-    shapes: [u32; 26],
+    shapes: Box<[u32; 26 * 26]>,
     /// Multi-word holiday names, lower-case, with their month and day.
     pub(crate) holidays: Vec<(Vec<String>, u8, u8)>,
 }
@@ -573,7 +573,7 @@ impl Lexicon {
         }
         // Longest names first so "christmas eve" wins over "christmas".
         holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
-        let mut shapes = [0u32; 26];
+        let mut shapes = Box::new([0u32; 26 * 26]);
         for w in words.keys() {
             if let Some(i) = Self::shape_slot(w) {
                 shapes[i] |= 1 << w.len();
@@ -584,12 +584,14 @@ impl Lexicon {
 
     fn shape_slot(word: &[u8]) -> Option<usize> {
         let first = word.first()?.to_ascii_lowercase();
-        (first.is_ascii_lowercase() && word.len() < 32).then(|| (first - b'a') as usize)
+        let last = word.last()?.to_ascii_lowercase();
+        (first.is_ascii_lowercase() && last.is_ascii_lowercase() && word.len() < 32)
+            .then(|| (first - b'a') as usize * 26 + (last - b'a') as usize)
     }
 
-    /// False when no entry has the first letter and length of `word` (any
-    /// case); true otherwise, and for words that do not start with an
-    /// ASCII letter.
+    /// False when no entry has the first letter, last letter and length of
+    /// `word` (any case); true otherwise, and for words that do not start
+    /// and end with an ASCII letter.
     pub(crate) fn may_have(&self, word: &[u8]) -> bool {
         Self::shape_slot(word).is_none_or(|i| self.shapes[i] & (1 << word.len()) != 0)
     }
