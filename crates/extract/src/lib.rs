@@ -611,8 +611,7 @@ fn context_date(
         // ("last", "former", "ago", a distant year), is of the document's month
         let sentence = &text[sents[si].span.start..e.trigger.start.max(sents[si].span.start)];
         let lower = sentence.to_lowercase();
-        let past =
-            PAST_CUES.iter().any(|c| lower.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| w == *c));
+        let past = lower.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| PAST_CUES.contains(&w));
         let distant = between(sents[si].span.start, sents[si].span.end).iter().any(|t| {
             sents[si].span.contains(t.span)
                 && t.date().is_some_and(|d| {
