@@ -35,6 +35,8 @@ fn timex_cases() {
             continue;
         };
         count += 1;
+        // "\n" in the text stands for a line break
+        let text = &text.replace("\\n", "\n");
         let dct = if dct == "-" {
             None
         } else {

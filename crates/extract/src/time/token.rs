@@ -60,6 +60,18 @@ fn lookup(word: &str) -> Option<&'static Entry> {
     lex.get(&buf[..bytes.len()])
 }
 
+/// Lines shorter than this (in bytes) end a sentence at their line break.
+const SHORT_LINE: usize = 60;
+
+/// A word that cannot end a line that ends a sentence: the sentence runs on.
+fn runs_on(w: &str) -> bool {
+    const GLUE: &[&str] = &[
+        "a", "an", "the", "on", "in", "at", "of", "to", "for", "from", "with", "by", "and", "or", "but", "that", "as",
+        "since", "until", "before", "after", "last", "next", "this", "early", "late", ",",
+    ];
+    GLUE.iter().any(|g| w.eq_ignore_ascii_case(g))
+}
+
 /// Split `text` into tokens. Cheap: one pass over the bytes, one hash
 /// look-up per ASCII word.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
@@ -71,12 +83,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let mut glued = false;
     let mut newlines = 0u32;
     let mut pending_boundary = false;
+    // where the current line starts, and whether the last line ended short
+    let mut line_start = 0;
+    let mut short_line = false;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'\n' {
+            if newlines == 0 {
+                short_line = i - line_start < SHORT_LINE;
+            }
             newlines += 1;
             glued = false;
             i += 1;
+            line_start = i;
             continue;
         }
         if b == b' ' || b == b'\t' || b == b'\r' {
@@ -88,7 +107,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             para += 1;
             sent += 1;
             pending_boundary = false;
-        } else if newlines == 1 && pending_boundary {
+        } else if newlines == 1
+            && (pending_boundary || short_line && toks.last().is_some_and(|t| !runs_on(&text[t.s..t.e])))
+        {
+            // a short line without a closing stop is a headline, a byline or
+            // a date line: it ends there (a hard-wrapped paragraph's lines are
+            // long, and a line ending in "on" or "the" goes on)
             sent += 1;
             pending_boundary = false;
         }
