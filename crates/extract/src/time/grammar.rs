@@ -2055,10 +2055,12 @@ impl<'a> P<'a> {
             let mut j = i + 1;
             let mut off = 0;
             let mut modifier = false;
+            let mut whole = false;
             while matches!(self.kw(j), Kw::Fiscal | Kw::Full | Kw::Current | Kw::Latest | Kw::Whole | Kw::Entire) {
                 if self.kw(j) == Kw::Latest {
                     off = -1;
                 }
+                whole |= matches!(self.kw(j), Kw::Full | Kw::Whole | Kw::Entire);
                 modifier = true;
                 j += 1;
             }
@@ -2076,7 +2078,13 @@ impl<'a> P<'a> {
                 if matches!(self.kw(j + 1), Kw::Before | Kw::After | Kw::Ago | Kw::Earlier) {
                     return None;
                 }
-                let v = dct.map_or("XXXX".to_string(), |d| format!("{:04}", d.year() + off));
+                // "a loss in the fourth quarter of 2005 and for the entire year"
+                // (in January): the year of the quarter the text reports on
+                let year = match self.quarter.filter(|_| whole && off == 0) {
+                    Some((y, _, _)) => Some(y),
+                    None => dct.map(|d| d.year() + off),
+                };
+                let v = year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
                 return Some(Cand::date(j + 1, v));
             }
         }
