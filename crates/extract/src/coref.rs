@@ -98,6 +98,11 @@ pub fn resolve(text: &str, sentences: &mut [SentenceChunks<'_>]) {
                 if words.len() < 2 && full_words.contains(&fold(words[0])) {
                     continue;
                 }
+                // a bare name in a Title Case line (a menu: "Middle East South Asia Asia
+                // Pacific") is no one later mentions can refer to
+                if p.title.is_none() && p.country.is_none() && crate::title_case_line(text, c.span) {
+                    continue;
+                }
                 let order = people.len();
                 let e = people.entry(fold(&p.name)).or_insert_with(|| Person { first: order, ..Default::default() });
                 // "King Salman", "Pope Francis": a monarch known by one name keeps the title

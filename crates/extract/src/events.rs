@@ -1840,7 +1840,10 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
             let right = text[c.span.end..].trim_start_matches(|ch: char| ch.is_whitespace() && ch != '\n');
             (left.is_empty() || left.ends_with('\n')) && (right.is_empty() || right.starts_with('\n'))
         };
-        if matches!(&c.tag, Tag::Person(p) if !(alone && p.title.is_none() && p.country.is_none())) {
+        // nor is a bare name in a Title Case line (a menu, a headline: "South
+        // Asia Asia Pacific"), which the actor list leaves out too
+        let bare = |p: &crate::actors::PersonName| p.title.is_none() && p.country.is_none();
+        if matches!(&c.tag, Tag::Person(p) if !(bare(p) && (alone || crate::title_case_line(input.text, c.span)))) {
             if let Some(p) = s.participant(ci) {
                 ctx.recent_persons.retain(|q| q.name != p.name);
                 ctx.recent_persons.push(p);

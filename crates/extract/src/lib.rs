@@ -436,7 +436,7 @@ fn only_one<T>(items: impl IntoIterator<Item = T>, same: impl Fn(&T, &T) -> bool
 
 /// Whether the line around `span` is in Title Case: at least four words of
 /// four letters or more, four in five of them capitalized.
-fn title_case_line(text: &str, span: Span) -> bool {
+pub(crate) fn title_case_line(text: &str, span: Span) -> bool {
     // a headline is short: look no further than 300 bytes either side
     const HEADLINE: usize = 300;
     let mut lo = span.start.saturating_sub(HEADLINE);
@@ -457,10 +457,14 @@ fn title_case_line(text: &str, span: Span) -> bool {
         None if hi == text.len() => hi,
         None => return false,
     };
-    let words: Vec<&str> =
-        text[start..end].split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| w.chars().count() > 3).collect();
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    words.len() >= 4 && caps * 5 >= words.len() * 4
+    let (mut words, mut caps) = (0usize, 0usize);
+    for w in text[start..end].split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if w.chars().nth(3).is_some() {
+            words += 1;
+            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    words >= 4 && caps * 5 >= words * 4
 }
 
 /// "China-South Korea": a name made of country names.
