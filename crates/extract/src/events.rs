@@ -391,6 +391,9 @@ pub struct DocContext {
     pub last_pair: Vec<Participant>,
     /// The last distinct persons named, most recent last (at most a few).
     pub recent_persons: Vec<Participant>,
+    /// Those of them last named only as the source of a quote ("said X",
+    /// "X recalled"): no party to "the two sides".
+    pub sources: Vec<String>,
     /// The persons this article has reported travelling, in order.
     pub travellers: Vec<Participant>,
 }
@@ -1146,8 +1149,16 @@ impl<'a> Sent<'a> {
             .collect()
     }
 
+    /// A cue starts somewhere in tokens [from, to), outside the sentence's
+    /// time expressions ("On May 15" holds no "may").
     fn has_phrase(&self, from: usize, to: usize, phrases: &Phrases) -> bool {
-        (from..to).any(|i| phrases.at(&self.words, i).next().is_some())
+        (from..to).any(|i| phrases.at(&self.words, i).next().is_some() && !self.in_timex(i))
+    }
+
+    /// Token `i` lies inside one of the sentence's time expressions.
+    fn in_timex(&self, i: usize) -> bool {
+        let t = self.input.tokens[i].span;
+        self.input.timexes.iter().any(|x| x.span.start <= t.start && t.end <= x.span.end)
     }
 
     /// A place in the clause: "in Hangzhou", "at the Kremlin", "in Seoul".
@@ -1845,6 +1856,15 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
         let bare = |p: &crate::actors::PersonName| p.title.is_none() && p.country.is_none();
         if matches!(&c.tag, Tag::Person(p) if !(bare(p) && (alone || crate::title_case_line(input.text, c.span)))) {
             if let Some(p) = s.participant(ci) {
+                let reports = |k: Option<usize>| {
+                    k.and_then(|k| s.words.get(k)).is_some_and(|w| {
+                        REPORTING.contains(&w.as_str()) || matches!(w.as_str(), "recalled" | "added" | "noted" | "says")
+                    })
+                };
+                ctx.sources.retain(|n| *n != p.name);
+                if reports(c.start.checked_sub(1)) || reports(Some(c.end)) {
+                    ctx.sources.push(p.name.clone());
+                }
                 ctx.recent_persons.retain(|q| q.name != p.name);
                 ctx.recent_persons.push(p);
             }
@@ -1986,8 +2006,10 @@ fn pronoun_or_pair(s: &Sent<'_>, cs: usize, ts: usize, ctx: &DocContext) -> Vec<
         if !ctx.last_pair.is_empty() {
             return ctx.last_pair.clone();
         }
-        let n = ctx.recent_persons.len();
-        return if n >= 2 { ctx.recent_persons[n - 2..].to_vec() } else { Vec::new() };
+        // the last two people named as actors, not as sources of quotes
+        let actors: Vec<&Participant> = ctx.recent_persons.iter().filter(|p| !ctx.sources.contains(&p.name)).collect();
+        let n = actors.len();
+        return if n >= 2 { actors[n - 2..].iter().map(|p| (*p).clone()).collect() } else { Vec::new() };
     }
     // the pronoun right before the verb group, or opening the clause
     let mut k = ts;

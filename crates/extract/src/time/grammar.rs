@@ -11,6 +11,10 @@ use super::token::{tokenize, Kind, Tok};
 use super::{Timex, TimexType};
 use crate::model::Span;
 
+/// How far (in days) from a day written with its year a day without one may
+/// be and still be read in that year.
+const NARRATIVE_DAYS: i64 = 60;
+
 /// A recognised expression: token range, type, value and what it teaches
 /// the narrative state.
 struct Cand {
@@ -33,11 +37,24 @@ struct Cand {
     /// "the latest quarter", "the most recent period": the quarter a report's
     /// figures are for ("up from last year's" compares with it).
     latest: bool,
+    /// A day written with its year ("June 14, 2000").
+    dated: bool,
 }
 
 impl Cand {
     fn new(end: usize, kind: TimexType, value: String) -> Cand {
-        Cand { end, kind, value, day: None, quarter: None, months: false, name: false, fiscal: false, latest: false }
+        Cand {
+            end,
+            kind,
+            value,
+            day: None,
+            quarter: None,
+            months: false,
+            name: false,
+            fiscal: false,
+            latest: false,
+            dated: false,
+        }
     }
     fn date(end: usize, value: String) -> Cand {
         Cand::new(end, TimexType::Date, value)
@@ -77,6 +94,8 @@ struct P<'a> {
     latest_q: Option<(i32, u32, u32)>,
     /// The first quarter the text took as its own (a report's headline quarter).
     first_q: Option<(i32, u32)>,
+    /// The last day written with its year, and its paragraph.
+    dated_day: Option<(NaiveDate, u32)>,
 }
 
 pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
@@ -95,6 +114,7 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         fiscal_q: false,
         latest_q: None,
         first_q: None,
+        dated_day: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -111,6 +131,9 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             Some(c) if c.end > i => {
                 if let Some(d) = c.day {
                     p.ref_day = Some((d, toks[i].para));
+                    if c.dated {
+                        p.dated_day = Some((d, toks[i].para));
+                    }
                 }
                 if c.kind == TimexType::Date
                     && !c.name
@@ -1132,7 +1155,8 @@ impl<'a> P<'a> {
         match year {
             Some(y) => {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
-                let c = Cand::date(end, ymd(date)).with_day(Some(date));
+                let mut c = Cand::date(end, ymd(date)).with_day(Some(date));
+                c.dated = true;
                 Some(c)
             }
             None => match self.dct {
@@ -1140,7 +1164,18 @@ impl<'a> P<'a> {
                     // "the fiscal year ended Jan. 31": a period that has ended,
                     // however long ago.
                     let ended = i > 0 && self.kw(i - 1) == Kw::Ended;
-                    let y = if ended {
+                    // "The June 14, 2000 issue ... On June 15, the two sides ...": a
+                    // story told in another year goes on in it, when the day is
+                    // within two months of a day the text just wrote with that year
+                    let told = self.dated_day.filter(|(x, para)| {
+                        x.year() != dct.year()
+                            && self.t[i].para <= para + 1
+                            && NaiveDate::from_ymd_opt(x.year(), m, d)
+                                .is_some_and(|md| (md - *x).num_days().abs() <= NARRATIVE_DAYS)
+                    });
+                    let y = if let Some((x, _)) = told {
+                        x.year()
+                    } else if ended {
                         [dct.year(), dct.year() - 1]
                             .into_iter()
                             .find(|&y| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|x| x <= dct))?
