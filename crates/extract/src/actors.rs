@@ -300,6 +300,8 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     let mut i = 0;
     let free_word = |i: usize| i < tokens.len() && !covered[i] && tokens[i].kind == TokenKind::Word;
+    // one buffer for the words of every name
+    let mut words: Vec<&str> = Vec::new();
     while i < tokens.len() {
         // every way a name starts needs a free capitalized word
         if !free_word(i) || !is_capitalized(word(i)) {
@@ -328,7 +330,8 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
         let start = i;
         let mut end = i + 1;
         // the words of the name, with initials keeping their period ("F.")
-        let mut words: Vec<&str> = vec![word(i)];
+        words.clear();
+        words.push(word(i));
         loop {
             let continues = free_word(end)
                 && (name_word(lex, word(end)) || continues_name(lex, tokens, text, end) || article_particle(word(end)));
@@ -358,7 +361,7 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
             }
         }
         let name = words.join(" ");
-        let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let last = lower(words.last().copied().unwrap_or_default());
         let all_caps = words.iter().all(|w| !w.chars().any(|c| c.is_lowercase()));
         // a product or an index, not a person: a digit ("A380"), a capital
         // inside a word ("MacBook", "iPhone"; not "McCain", "MacArthur",
@@ -367,7 +370,7 @@ pub fn tag_sentence(text: &str, tokens: &[Token]) -> Vec<Chunk> {
             let l = lower(w);
             w.chars().any(|c| c.is_ascii_digit()) || lex.non_person.contains(l.as_str()) || inner_capital(w)
         });
-        let tag = if lex.org_heads.contains(&last) || (all_caps && words.len() == 1 && word(start).len() > 1) {
+        let tag = if lex.org_heads.contains(last.as_str()) || (all_caps && words.len() == 1 && word(start).len() > 1) {
             Tag::OrgName(name)
         } else if thing {
             Tag::Unknown(name)
