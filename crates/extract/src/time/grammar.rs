@@ -174,11 +174,24 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
                 let second = p.second_day(&c);
                 out.push(Timex { span, kind: c.kind, value: c.value, name: c.name });
                 i = c.end;
-                // "April 24 and 25": the second day is a date of its own.
-                if let Some((k, value)) = second {
-                    let span = Span::new(toks[k].s, toks[k].e);
-                    out.push(Timex { span, kind: TimexType::Date, value, name: false });
-                    i = k + 1;
+                // "April 24 and 25": the second day is a date of its own; a year
+                // after it ("Dec. 8-10, 2026") is the year of both.
+                if let Some((k, value, year_end)) = second {
+                    if let (Some(e), Some(first)) = (year_end, out.last_mut()) {
+                        first.value.replace_range(..4, &value[..4]);
+                        p.ref_year = value[..4].parse().ok();
+                        let span = Span::new(toks[k].s, toks[e - 1].e);
+                        out.push(Timex { span, kind: TimexType::Date, value, name: false });
+                        i = e;
+                    } else {
+                        let span = Span::new(toks[k].s, toks[k].e);
+                        out.push(Timex { span, kind: TimexType::Date, value, name: false });
+                        i = k + 1;
+                    }
+                    // "the next day" counts from the range's last day
+                    if let Some(d) = out.last().and_then(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok()) {
+                        p.ref_day = Some((d, toks[k].para));
+                    }
                 }
             }
             _ => i += 1,
@@ -868,14 +881,13 @@ impl<'a> P<'a> {
 
     /// "April 24 and 25", "on March 3 or 4": a bare day number joined to a
     /// month-and-day date is another day of that month: (token, value).
-    fn second_day(&self, c: &Cand) -> Option<(usize, String)> {
+    fn second_day(&self, c: &Cand) -> Option<(usize, String, Option<usize>)> {
         let last = c.end.checked_sub(1)?;
         if c.kind != TimexType::Date || c.value.len() != 10 || !self.is_num(last) || self.nd(last) > 2 {
             return None;
         }
         let k = c.end + 1;
-        if !matches!(self.kw(c.end), Kw::And | Kw::Or) || !self.is_num(k) || self.nd(k) > 2 || !self.same_sent(last, k)
-        {
+        if !self.range_joint(c.end) || !self.is_num(k) || self.nd(k) > 2 || !self.same_sent(last, k) {
             return None;
         }
         let (d1, d2) = (self.num(last), self.num(k));
@@ -890,13 +902,49 @@ impl<'a> P<'a> {
         {
             return None;
         }
-        let v = format!("{}{:02}", &c.value[..8], d2);
-        if c.value.starts_with(|ch: char| ch.is_ascii_digit()) {
-            let y = c.value[..4].parse().ok()?;
-            let m = c.value[5..7].parse().ok()?;
+        // "Dec. 8-10, 2026": the year closes the range
+        let after = if self.punct(k + 1, ",") { k + 2 } else { k + 1 };
+        let year = self.year(after).filter(|_| self.is_num(after) && self.same_sent(k, after));
+        let mut v = format!("{}{:02}", &c.value[..8], d2);
+        if let Some((_, y)) = year {
+            v.replace_range(..4, &format!("{y:04}"));
+        }
+        if v.starts_with(|ch: char| ch.is_ascii_digit()) {
+            let y = v[..4].parse().ok()?;
+            let m = v[5..7].parse().ok()?;
             NaiveDate::from_ymd_opt(y, m, d2 as u32)?;
         }
-        Some((k, v))
+        Some((k, v, year.map(|(e, _)| e)))
+    }
+
+    /// A word or mark joining two days of one month: "24 and 25", "8-10",
+    /// "8 to 10", "8 through 10".
+    fn range_joint(&self, k: usize) -> bool {
+        matches!(self.kw(k), Kw::And | Kw::Or)
+            || self.hyphen(k)
+            || self.punct(k, "\u{2013}")
+            || self.is(k, "to")
+            || self.is(k, "through")
+    }
+
+    /// "8-10 December", "between 8 and 10 December": the first day of a
+    /// range written before the month is a date of its own (the first day is
+    /// when an event opens).
+    fn range_start(&self, i: usize) -> Option<Cand> {
+        if !self.is_num(i) || self.nd(i) > 2 || !self.range_joint(i + 1) || !self.is_num(i + 2) {
+            return None;
+        }
+        let (d1, d2) = (self.num(i), self.num(i + 2));
+        let c = self.day_month(i + 2).filter(|c| c.kind == TimexType::Date && c.value.len() == 10)?;
+        if d1 == 0 || d1 >= d2 || !self.same_sent(i, c.end - 1) {
+            return None;
+        }
+        let v = format!("{}{d1:02}", &c.value[..8]);
+        let day = match (c.value[..4].parse(), c.value[5..7].parse()) {
+            (Ok(y), Ok(m)) => Some(NaiveDate::from_ymd_opt(y, m, d1 as u32)?),
+            _ => None,
+        };
+        Some(Cand::date(i + 1, v).with_day(day))
     }
 
     /// Reference day for narrative expressions: the last day named in this
@@ -963,6 +1011,7 @@ impl<'a> P<'a> {
         if t.kind == Kind::Num {
             consider(self.iso(i));
             consider(self.day_month(i));
+            consider(self.range_start(i));
             consider(self.clock(i));
             consider(self.year_expr(i));
             consider(self.decade(i));
