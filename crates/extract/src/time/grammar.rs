@@ -200,6 +200,19 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     out
 }
 
+/// Years to add to the DCT year for quarter `q` named without a year in a
+/// clause of tense `t`, the DCT being in quarter `now`: a quarter two or
+/// more ahead told in the past is last year's, one two or more behind told
+/// in the future next year's ("will report third-quarter results" in
+/// October is this year's).
+fn quarter_year_shift(q: u32, now: u32, t: Tense) -> i32 {
+    match t {
+        Tense::Past if q >= now + 2 => -1,
+        Tense::Future if q + 2 <= now => 1,
+        _ => 0,
+    }
+}
+
 /// "1989-Q3" -> (1989, 3).
 fn parse_quarter(v: &str) -> Option<(i32, u32)> {
     let b = v.as_bytes();
@@ -2263,9 +2276,23 @@ impl<'a> P<'a> {
                 })
                 .filter(|c| c.kind == TimexType::Date && c.day.is_some())
         };
+        // "3:30 pm local time on Thursday", "noon on Monday": the day after
+        // "on" dates the time, and stays an expression of its own
+        let mut on = end;
+        if self.punct(on, ".") && self.glued(on) {
+            on += 1;
+        }
+        if self.is(on, "local") && self.is(on + 1, "time") {
+            on += 2;
+        }
+        let on_day = (self.kw(on) == Kw::On && !self.cap(on) && self.same_sent(end.saturating_sub(1), on + 1))
+            .then(|| day_at(on + 1))
+            .flatten();
         if let Some(c) = day_at(after) {
             date = c.day;
             e = c.end;
+        } else if let Some(c) = on_day {
+            date = c.day;
         } else if let Some(after) =
             [after, after + 1].into_iter().find(|&k| self.punct(k, "(") && (k == after || self.punct(after, ".")))
         {
@@ -2770,10 +2797,17 @@ impl<'a> P<'a> {
                 Some(y) => Some(y),
                 None => dct.map(|d| {
                     let mut y = d.year() + year_off;
-                    // a quarter that has not started yet, in a past-tense clause, is last year's
-                    if year_off == 0 && qn > quarter_of(d) && self.tense(i, e) == Tense::Past && qn - quarter_of(d) >= 2
-                    {
-                        y -= 1;
+                    // a quarter that has not started yet, in a past-tense clause, is last
+                    // year's; one long over, in a future clause, next year's
+                    // (the future only when the quarter sets the time: "will reopen in
+                    // the second quarter", not "after a flat second quarter, it expects")
+                    let sets_time = i > 0 && ["in", "by", "during", "until"].iter().any(|w| self.is(i - 1, w));
+                    let tense = match self.tense(i, e) {
+                        Tense::Future if !sets_time => Tense::Unknown,
+                        t => t,
+                    };
+                    if year_off == 0 {
+                        y += quarter_year_shift(qn, quarter_of(d), tense);
                     }
                     y
                 }),
@@ -2915,7 +2949,11 @@ impl<'a> P<'a> {
             end += 2;
             Some(2000 + self.num(end - 1) as i32)
         } else {
-            self.dct.map(|d| d.year())
+            // "will reopen in Q2" in a December story: next year's
+            self.dct.map(|d| {
+                let shift = if half { 0 } else { quarter_year_shift(n, quarter_of(d), self.tense(i, end)) };
+                d.year() + shift
+            })
         };
         let letter = if half { "H" } else { "Q" };
         let v = match year {
