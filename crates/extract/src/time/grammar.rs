@@ -1377,7 +1377,11 @@ impl<'a> P<'a> {
                     Kw::Am | Kw::Pm | Kw::Noon | Kw::Midnight | Kw::Gmt | Kw::Utc | Kw::Est | Kw::Edt | Kw::Pst
                 )
                 || self.word(k).eq_ignore_ascii_case("a.m")
-                || self.word(k).eq_ignore_ascii_case("p.m");
+                || self.word(k).eq_ignore_ascii_case("p.m")
+                // "until 8pm (local time) on Sunday"
+                || self.kw(k) == Kw::On && !self.cap(k)
+                || self.is(k, "local")
+                || self.is(k, "time") && self.is(k.wrapping_sub(1), "local");
             if !clockish {
                 return matches!(self.kw(k), Kw::Until) || self.is(k, "till");
             }
