@@ -659,6 +659,12 @@ impl<'a> Sent<'a> {
                 break;
             }
             match self.member(k, limit) {
+                // "..., the Kremlin said": the source of the report, no member
+                Some(ci)
+                    if self.words.get(self.input.chunks[ci].end).is_some_and(|w| REPORTING.contains(&w.as_str())) =>
+                {
+                    break;
+                }
                 Some(ci) => {
                     out.push(ci);
                     i = self.input.chunks[ci].end;
@@ -903,10 +909,10 @@ impl<'a> Sent<'a> {
     fn place_context(&self, tok: usize) -> bool {
         let prev = |k: usize| tok.checked_sub(k).map(|p| self.words[p].as_str());
         let is_place_tag = self.chunk_at[tok].is_some_and(|ci| {
-            matches!(
-                self.input.chunks[ci].tag,
-                Tag::Country(_) | Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) | Tag::Unknown(_)
-            )
+            let c = &self.input.chunks[ci];
+            matches!(c.tag, Tag::Country(_) | Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) | Tag::Unknown(_))
+                // "the Indian capital"
+                || matches!(c.tag, Tag::Demonym(_)) && self.words.get(c.end).is_some_and(|w| w == "capital")
         });
         // "at Korea's Ministry of Foreign Affairs" is whose ministry, not where
         let possessive = self.chunk_at[tok]
@@ -1172,6 +1178,13 @@ impl<'a> Sent<'a> {
             }
             let (rank, name) = match &c.tag {
                 Tag::City(_) | Tag::Capital(_) => (3, self.surface(c).to_string()),
+                // "in the Indian capital"
+                Tag::Demonym(i)
+                    if self.words.get(c.end).is_some_and(|w| w == "capital")
+                        && !lex.gazetteer.countries[*i].capital.is_empty() =>
+                {
+                    (3, lex.gazetteer.countries[*i].capital.clone())
+                }
                 Tag::Unknown(n) => (2, n.clone()),
                 Tag::Metonym(_) => (1, self.surface(c).trim_start_matches("the ").to_string()),
                 Tag::Country(i) if self.surface(c) == lex.gazetteer.countries[*i].capital => {
@@ -1218,6 +1231,16 @@ impl<'a> Sent<'a> {
                 let c = &self.input.chunks[ci];
                 let prep_ok = !needs_prep
                     || c.start > 0 && matches!(self.words[c.start - 1].as_str(), "to" | "in" | "into" | "the");
+                // "arrived in the Indian capital": that country's capital
+                if let Tag::Demonym(k) = c.tag {
+                    let capital = &lexicon().gazetteer.countries[k].capital;
+                    if self.words.get(c.end).is_some_and(|w| w == "capital") && !capital.is_empty() {
+                        if prep_ok {
+                            out.push(capital.clone());
+                        }
+                        break;
+                    }
+                }
                 let place = match &c.tag {
                     Tag::Country(k) => Some(self.country_place(*k, c)),
                     Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) => Some(self.surface(c).to_string()),
