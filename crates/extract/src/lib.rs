@@ -457,6 +457,11 @@ pub(crate) fn title_case_line(text: &str, span: Span) -> bool {
         None if hi == text.len() => hi,
         None => return false,
     };
+    // a line that ends as a sentence does ("... on Wednesday.") is prose,
+    // however many names it holds
+    if text[start..end].trim_end().ends_with(['.', '!', '?']) {
+        return false;
+    }
     let (mut words, mut caps) = (0usize, 0usize);
     for w in text[start..end].split(|c: char| !c.is_alphanumeric() && c != '-') {
         if w.chars().nth(3).is_some() {
@@ -884,6 +889,9 @@ mod tests {
         };
         assert!(title_case_line(text, at("Improve Bilateral")));
         assert!(!title_case_line(text, at("Ana Duarte")));
+        // a sentence full of names is still prose when it ends as one
+        let prose = "Kenyan President Tinubu Welcomed Ghanaian Leader John Mahama Wednesday.";
+        assert!(!title_case_line(prose, Span::new(prose.find("John").expect("name"), prose.len() - 1)));
         assert!(names_countries("China-South Korea"));
         assert!(!names_countries("Lee Jae-myung"));
         assert!(!names_countries("Georgia Meloni"));
