@@ -549,6 +549,16 @@ impl<'a> Sent<'a> {
         if self.input.text[c.span.end..].starts_with('$') {
             return false;
         }
+        // "at the invitation of (King) Charles": who invited, not who acts
+        let mut k = c.start;
+        while let Some(p) = k.checked_sub(1).and_then(|j| self.chunk_at[j]).filter(|&p| {
+            matches!(self.input.chunks[p].tag, Tag::Title(_) | Tag::Honorific | Tag::Demonym(_) | Tag::Country(_))
+        }) {
+            k = self.input.chunks[p].start;
+        }
+        if k >= 2 && self.words[k - 1] == "of" && self.by_invitation(k - 2) {
+            return false;
+        }
         actor_kind(&c.tag).is_some()
             || matches!(&c.tag, Tag::Unknown(n) if n.chars().count() > 1) && !self.place_context(c.start) && c.start > 0
     }
@@ -1158,7 +1168,18 @@ impl<'a> Sent<'a> {
     /// A cue starts somewhere in tokens [from, to), outside the sentence's
     /// time expressions ("On May 15" holds no "may").
     fn has_phrase(&self, from: usize, to: usize, phrases: &Phrases) -> bool {
-        (from..to).any(|i| phrases.at(&self.words, i).next().is_some() && !self.in_timex(i))
+        (from..to).any(|i| phrases.at(&self.words, i).next().is_some() && !self.in_timex(i) && !self.by_invitation(i))
+    }
+
+    /// "At the invitation of King Charles, Macron will visit ...": the word
+    /// `invitation` (at token `i`) of a visit made by invitation, no proposal.
+    fn by_invitation(&self, i: usize) -> bool {
+        let w = |k: usize| self.words.get(k).map_or("", |w| w.as_str());
+        matches!(w(i), "invitation" | "behest" | "request")
+            && w(i + 1) == "of"
+            && i >= 2
+            && w(i - 1) == "the"
+            && matches!(w(i - 2), "at" | "upon" | "on")
     }
 
     /// Token `i` lies inside one of the sentence's time expressions.

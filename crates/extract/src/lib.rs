@@ -612,7 +612,12 @@ fn context_date(
         .filter_map(|t| events::event_date(t).filter(near).map(|d| (d, t)))
         // a plan does not happen on a day already past ("landed on Wednesday ...
         // a tour which includes a stop in Hanoi")
-        .rfind(|(d, _)| e.status != model::Status::Planned || dct.is_none_or(|c| d.interval().1 >= c))
+        // nor has a thing that happened a day still to come
+        .rfind(|(d, _)| match e.status {
+            model::Status::Planned => dct.is_none_or(|c| d.interval().1 >= c),
+            model::Status::Occurred => dct.is_none_or(|c| d.interval().0 <= c),
+            _ => true,
+        })
         .map(|(d, t)| (d, format!("(context: {})", &text[t.span.start..t.span.end])));
     from_context.or_else(|| {
         // news reports the present: an undated event told as happening or
