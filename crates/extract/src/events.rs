@@ -109,6 +109,8 @@ struct EventLexicon {
     light_phrases: Phrases,
     /// "was called off", "was cancelled" after the trigger
     post_negation: Phrases,
+    /// "remains unlikely" after a noun trigger
+    post_doubt: Phrases,
 }
 
 static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
@@ -140,6 +142,7 @@ static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
         light_verbs: set(&file.light_verbs),
         light_phrases: Phrases::new(&file.light_verbs),
         post_negation: Phrases::new(POST_NEGATION),
+        post_doubt: Phrases::new(POST_DOUBT),
         triggers: file.triggers,
     }
 });
@@ -235,6 +238,10 @@ const PREPOSITIONS: &[&str] = &[
 const PUBLIC_BODIES: &[&str] = &["intergovernmental", "un-body", "military-alliance", "forum", "armed-group"];
 
 /// What, said after a trigger, undoes it: "talks ... were called off".
+/// After a noun trigger, words that put the event in doubt: "a meeting
+/// between X and Y remains unlikely" states no meeting (proposed at most).
+const POST_DOUBT: &[&str] = &["unlikely", "uncertain", "in doubt", "not expected", "far from certain", "doubtful"];
+
 const POST_NEGATION: &[&str] = &[
     "called off",
     "was cancelled",
@@ -2199,6 +2206,7 @@ fn push_event(
         status = Status::Negated;
     } else if kind == EventType::Invite
         || s.has_phrase(window.start, ts, &lex.proposed)
+        || frame == Frame::Noun && s.has_phrase(te, predicate_end, &lex.post_doubt)
         || frame == Frame::Noun
             && s.has_phrase(0, ts, &lex.proposed)
             && date.is_none_or(|d| ctx.dct.is_none_or(|c| d.interval().0 > c))
