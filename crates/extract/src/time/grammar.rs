@@ -121,9 +121,20 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     while i < toks.len() {
         let tk = &toks[i];
         // "since '82": an apostrophe can start a year
-        let apostrophe_year = tk.kind == Kind::Punct && p.is_num(i + 1) && p.glued(i + 1) && p.nd(i + 1) == 2;
+        let apostrophe_year = tk.kind == Kind::Punct
+            && matches!(p.word(i), "'" | "\u{2019}" | "\u{2018}")
+            && p.is_num(i + 1)
+            && p.glued(i + 1)
+            && p.nd(i + 1) == 2;
         if tk.kind == Kind::Punct && !apostrophe_year || (tk.kind == Kind::Word && tk.entry.is_none_or(|e| !e.starts()))
         {
+            i += 1;
+            continue;
+        }
+        // a determiner opens an expression only with a time word, a number or
+        // a decade word ("the nineties") within the next four tokens: most
+        // "the"s are skipped without trying the rules
+        if matches!(tk.kw(), Kw::The | Kw::A | Kw::An | Kw::That | Kw::This) && !p.time_ahead(i) {
             i += 1;
             continue;
         }
@@ -340,6 +351,17 @@ impl<'a> P<'a> {
             _ => false,
         }
     }
+    /// A number, a time word or a decade word in tokens i+1 ..= i+4 of the
+    /// same sentence.
+    fn time_ahead(&self, i: usize) -> bool {
+        (i + 1..(i + 5).min(self.n())).take_while(|&k| self.same_sent(i, k)).any(|k| {
+            let t = &self.t[k];
+            t.kind == Kind::Num
+                || t.entry.is_some_and(|e| e.timeish())
+                || t.kind == Kind::Word && DECADE_WORDS.iter().any(|(w, _)| self.word(k).eq_ignore_ascii_case(w))
+        })
+    }
+
     /// Token i opens its sentence, perhaps after a quotation mark.
     fn sentence_start(&self, i: usize) -> bool {
         let first = |k: usize| k == 0 || !self.same_sent(k - 1, k);

@@ -457,6 +457,45 @@ impl Entry {
     /// what they say about their neighbours (tense markers such as "said" or
     /// "will", event-name words, year contexts) cannot: the grammar skips
     /// them without trying its rules.
+    /// Whether the word can carry the time of an expression opened by a
+    /// determiner ("the third quarter", "a week", "that day"): a starter that
+    /// is no determiner, approximator or bare function word.
+    pub(crate) fn timeish(&self) -> bool {
+        self.starts()
+            && !matches!(
+                self.kw,
+                Kw::The
+                    | Kw::A
+                    | Kw::An
+                    | Kw::This
+                    | Kw::That
+                    | Kw::These
+                    | Kw::Its
+                    | Kw::About
+                    | Kw::Around
+                    | Kw::Nearly
+                    | Kw::Almost
+                    | Kw::Approximately
+                    | Kw::Roughly
+                    | Kw::More
+                    | Kw::Less
+                    | Kw::Fewer
+                    | Kw::At
+                    | Kw::Least
+                    | Kw::Most
+                    | Kw::No
+                    | Kw::Up
+                    | Kw::Over
+                    | Kw::Other
+                    | Kw::So
+                    | Kw::Before
+                    | Kw::After
+                    | Kw::Right
+                    | Kw::Then
+                    | Kw::Just
+            )
+    }
+
     pub(crate) fn starts(&self) -> bool {
         self.month > 0
             || self.weekday > 0
