@@ -131,10 +131,32 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i += 1;
             continue;
         }
-        // a determiner opens an expression only with a time word, a number or
-        // a decade word ("the nineties") within the next four tokens: most
-        // "the"s are skipped without trying the rules
-        if matches!(tk.kw(), Kw::The | Kw::A | Kw::An | Kw::That | Kw::This) && !p.time_ahead(i) {
+        // a determiner (or approximator, comparative ...) opens an expression
+        // only with a time word, a number or a decade word ("the nineties")
+        // within the next four tokens: most "the"s skip the rules
+        if matches!(
+            tk.kw(),
+            Kw::The
+                | Kw::A
+                | Kw::An
+                | Kw::That
+                | Kw::This
+                | Kw::About
+                | Kw::Around
+                | Kw::Some
+                | Kw::More
+                | Kw::Less
+                | Kw::Fewer
+                | Kw::At
+                | Kw::No
+                | Kw::Up
+                | Kw::Over
+                | Kw::Other
+                | Kw::Most
+                | Kw::Before
+                | Kw::After
+        ) && !p.time_ahead(i)
+        {
             i += 1;
             continue;
         }
