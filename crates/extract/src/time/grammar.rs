@@ -1995,6 +1995,13 @@ impl<'a> P<'a> {
             Kw::Ago => return self.shift(i, end + 1, q, u, -1, false),
             Kw::Hence => return self.shift(i, end + 1, q, u, 1, false),
             Kw::From if self.kw(end + 1) == Kw::Now => return self.shift(i, end + 2, q, u, 1, false),
+            // "in three weeks' time", "in a year's time": that long from now
+            _ if matches!(self.word(end), "'" | "\u{2019}") && self.is(end + 1, "time") => {
+                return self.shift(i, end + 2, q, u, 1, false)
+            }
+            _ if matches!(self.word(end), "'" | "\u{2019}") && self.is(end + 1, "s") && self.is(end + 2, "time") => {
+                return self.shift(i, end + 3, q, u, 1, false)
+            }
             Kw::Earlier if !the => return self.shift(i, end + 1, q, u, -1, true),
             _ => {}
         }
@@ -2133,6 +2140,20 @@ impl<'a> P<'a> {
                 && !matches!(u, Unit::Night | Unit::Weekend | Unit::Quarter)
             {
                 return Some(Cand::new(i + 1, TimexType::Duration, duration_value(Qty::Vague, u)));
+            }
+        }
+        // "the week before last", "the year before last": two back
+        if self.kw(i) == Kw::The && self.kw(i + 2) == Kw::Before && self.kw(i + 3) == Kw::Last {
+            if let (Some((u @ (Unit::Week | Unit::Month | Unit::Year), false)), Some(d)) = (self.unit(i + 1), dct) {
+                let v = match u {
+                    Unit::Week => week(add_days(d, -14)),
+                    Unit::Month => {
+                        let m = add_months(d, -2);
+                        ym(m.year(), m.month())
+                    }
+                    _ => format!("{:04}", d.year() - 2),
+                };
+                return Some(Cand::date(i + 4, v));
             }
         }
         // "ended the day at 8,017", "For the day, the index fell": the trading
