@@ -52,6 +52,7 @@ struct EventLexiconFile {
     proposed_cues: Vec<String>,
     irrealis_cues: Vec<String>,
     denial_cues: Vec<String>,
+    hedge_cues: Vec<String>,
     sports_cues: Vec<String>,
     light_verbs: Vec<String>,
 }
@@ -103,6 +104,8 @@ struct EventLexicon {
     proposed: Phrases,
     irrealis: Phrases,
     denial: Phrases,
+    /// "reportedly", "is said to have": a report the text does not vouch for
+    hedge: Phrases,
     sports: Phrases,
     light_verbs: HashSet<String>,
     /// the light verbs as one-word cues
@@ -138,6 +141,7 @@ static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
         proposed: phrases(&file.proposed_cues),
         irrealis: phrases(&file.irrealis_cues),
         denial: phrases(&file.denial_cues),
+        hedge: phrases(&file.hedge_cues),
         sports: phrases(&file.sports_cues),
         light_verbs: set(&file.light_verbs),
         light_phrases: Phrases::new(&file.light_verbs),
@@ -476,7 +480,10 @@ impl<'a> Sent<'a> {
         let as_well_as = w == "as"
             && (self.words.get(i + 1).is_some_and(|n| n == "well")
                 || self.words.get(i.wrapping_sub(2)).is_some_and(|p| p == "as"));
-        !as_well_as && !self.short_quote(i)
+        // "X is said to have met Y": a hedge inside the clause, no report of speech
+        let hedge =
+            self.words.get(i + 1).is_some_and(|n| n == "to") && self.words.get(i + 2).is_some_and(|n| n == "have");
+        !as_well_as && !hedge && !self.short_quote(i)
     }
 
     /// A quotation mark around a few words inside a clause ("had a \"long and
@@ -2206,6 +2213,8 @@ fn push_event(
         status = Status::Negated;
     } else if kind == EventType::Invite
         || s.has_phrase(window.start, ts, &lex.proposed)
+        // "X reportedly met Y": hedged, not stated as fact
+        || s.has_phrase(window.start, ts, &lex.hedge)
         || frame == Frame::Noun && s.has_phrase(te, predicate_end, &lex.post_doubt)
         || frame == Frame::Noun
             && s.has_phrase(0, ts, &lex.proposed)
