@@ -160,6 +160,13 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i += 1;
             continue;
         }
+        // a number opens an expression as a year or part of a written date
+        // ("2025", "24/02/2022", "10:30"), or with a time word close after it
+        // ("three days", "5 December", "10pm"); "2,000 troops" does not
+        if tk.kind == Kind::Num && !p.number_may_open(i) {
+            i += 1;
+            continue;
+        }
         match p.at(i) {
             Some(c) if c.end > i => {
                 if let Some(d) = c.day {
@@ -382,6 +389,23 @@ impl<'a> P<'a> {
                 || t.entry.is_some_and(|e| e.timeish())
                 || t.kind == Kind::Word && DECADE_WORDS.iter().any(|(w, _)| self.word(k).eq_ignore_ascii_case(w))
         })
+    }
+
+    /// Whether the number at token i can open a time expression (see `run`).
+    fn number_may_open(&self, i: usize) -> bool {
+        let written_date = self.t.get(i + 1).is_some_and(|t| {
+            t.glued && matches!(self.word(i + 1), ":" | "." | "/" | "-" | "\u{2013}") && self.is_num(i + 2)
+        });
+        self.nd(i) == 4
+            || written_date
+            || (i + 1..(i + 5).min(self.n())).take_while(|&k| self.same_sent(i, k)).any(|k| {
+                let t = &self.t[k];
+                t.entry.is_some_and(|e| e.timeish())
+                    || t.kind == Kind::Word
+                        && (self.word(k).eq_ignore_ascii_case("a.m")
+                            || self.word(k).eq_ignore_ascii_case("p.m")
+                            || DECADE_WORDS.iter().any(|(w, _)| self.word(k).eq_ignore_ascii_case(w)))
+            })
     }
 
     /// Token i opens its sentence, perhaps after a quotation mark.
