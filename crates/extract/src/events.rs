@@ -107,9 +107,7 @@ struct EventLexicon {
     /// "reportedly", "is said to have": a report the text does not vouch for
     hedge: Phrases,
     sports: Phrases,
-    light_verbs: HashSet<String>,
-    /// the light verbs as one-word cues
-    light_phrases: Phrases,
+    light_verbs: Phrases,
     /// "was called off", "was cancelled" after the trigger
     post_negation: Phrases,
     /// "remains unlikely" after a noun trigger
@@ -143,8 +141,7 @@ static LEXICON: LazyLock<EventLexicon> = LazyLock::new(|| {
         denial: phrases(&file.denial_cues),
         hedge: phrases(&file.hedge_cues),
         sports: phrases(&file.sports_cues),
-        light_verbs: set(&file.light_verbs),
-        light_phrases: Phrases::new(&file.light_verbs),
+        light_verbs: Phrases::new(&file.light_verbs),
         post_negation: Phrases::new(POST_NEGATION),
         post_doubt: Phrases::new(POST_DOUBT),
         triggers: file.triggers,
@@ -241,11 +238,11 @@ const PREPOSITIONS: &[&str] = &[
 /// Organization kinds that meet, call, host and sign as actors.
 const PUBLIC_BODIES: &[&str] = &["intergovernmental", "un-body", "military-alliance", "forum", "armed-group"];
 
-/// What, said after a trigger, undoes it: "talks ... were called off".
 /// After a noun trigger, words that put the event in doubt: "a meeting
 /// between X and Y remains unlikely" states no meeting (proposed at most).
 const POST_DOUBT: &[&str] = &["unlikely", "uncertain", "in doubt", "not expected", "far from certain", "doubtful"];
 
+/// What, said after a trigger, undoes it: "talks ... were called off".
 const POST_NEGATION: &[&str] = &[
     "called off",
     "was cancelled",
@@ -935,8 +932,7 @@ impl<'a> Sent<'a> {
         let is_place_tag = self.chunk_at[tok].is_some_and(|ci| {
             let c = &self.input.chunks[ci];
             matches!(c.tag, Tag::Country(_) | Tag::Capital(_) | Tag::City(_) | Tag::Metonym(_) | Tag::Unknown(_))
-                // "the Indian capital"
-                || matches!(c.tag, Tag::Demonym(_)) && self.words.get(c.end).is_some_and(|w| w == "capital")
+                || self.demonym_capital(c).is_some()
         });
         // "at Korea's Ministry of Foreign Affairs" is whose ministry, not where
         let possessive = self.chunk_at[tok]
@@ -1008,7 +1004,7 @@ impl<'a> Sent<'a> {
         while k > clause_start
             && (in_verb_group(&self.words[k - 1])
                 || matches!(self.words[k - 1].as_str(), "a" | "an" | "the")
-                || LEXICON.light_verbs.contains(self.words[k - 1].as_str()))
+                || LEXICON.light_verbs.has_word(self.words[k - 1].as_str()))
         {
             k -= 1;
         }
@@ -1196,6 +1192,13 @@ impl<'a> Sent<'a> {
             && matches!(w(i - 2), "at" | "upon" | "on")
     }
 
+    /// "the Indian capital": the capital of the country of demonym chunk `c`.
+    fn demonym_capital(&self, c: &Chunk) -> Option<&'static str> {
+        let Tag::Demonym(k) = c.tag else { return None };
+        let capital = lexicon().gazetteer.countries[k].capital.as_str();
+        (self.words.get(c.end).is_some_and(|w| w == "capital") && !capital.is_empty()).then_some(capital)
+    }
+
     /// Token `i` lies inside one of the sentence's time expressions.
     fn in_timex(&self, i: usize) -> bool {
         let t = self.input.tokens[i].span;
@@ -1211,15 +1214,11 @@ impl<'a> Sent<'a> {
             if c.start < start || c.start >= end || !self.place_context(c.start) {
                 continue;
             }
+            let demonym_capital = self.demonym_capital(c);
             let (rank, name) = match &c.tag {
                 Tag::City(_) | Tag::Capital(_) => (3, self.surface(c).to_string()),
                 // "in the Indian capital"
-                Tag::Demonym(i)
-                    if self.words.get(c.end).is_some_and(|w| w == "capital")
-                        && !lex.gazetteer.countries[*i].capital.is_empty() =>
-                {
-                    (3, lex.gazetteer.countries[*i].capital.clone())
-                }
+                Tag::Demonym(_) if demonym_capital.is_some() => (3, demonym_capital.unwrap_or_default().to_string()),
                 Tag::Unknown(n) => (2, n.clone()),
                 Tag::Metonym(_) => (1, self.surface(c).trim_start_matches("the ").to_string()),
                 Tag::Country(i) if self.surface(c) == lex.gazetteer.countries[*i].capital => {
@@ -1267,14 +1266,11 @@ impl<'a> Sent<'a> {
                 let prep_ok = !needs_prep
                     || c.start > 0 && matches!(self.words[c.start - 1].as_str(), "to" | "in" | "into" | "the");
                 // "arrived in the Indian capital": that country's capital
-                if let Tag::Demonym(k) = c.tag {
-                    let capital = &lexicon().gazetteer.countries[k].capital;
-                    if self.words.get(c.end).is_some_and(|w| w == "capital") && !capital.is_empty() {
-                        if prep_ok {
-                            out.push(capital.clone());
-                        }
-                        break;
+                if let Some(capital) = self.demonym_capital(c) {
+                    if prep_ok {
+                        out.push(capital.to_string());
                     }
+                    break;
                 }
                 let place = match &c.tag {
                     Tag::Country(k) => Some(self.country_place(*k, c)),
@@ -1522,7 +1518,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     } else if during {
                         // "X gave ... during a trip to Saudi Arabia": the clause subject travels
                         conf -= 0.1;
-                    } else if !s.has_phrase(prev_trigger_end, ts, &lex.light_phrases) {
+                    } else if !s.has_phrase(prev_trigger_end, ts, &lex.light_verbs) {
                         visitor.clear();
                     }
                 }
@@ -1797,7 +1793,7 @@ pub fn sentence_events(input: &SentenceInput<'_>, ctx: &mut DocContext) -> Vec<R
                     conf -= 0.15;
                 } else if parts.is_empty() {
                     // the clause subject through a light verb: "X held talks with Y"
-                    let light = (prev_trigger_end..ts).any(|k| lex.light_verbs.contains(s.words[k].as_str()));
+                    let light = (prev_trigger_end..ts).any(|k| lex.light_verbs.has_word(s.words[k].as_str()));
                     if light {
                         parts.extend(subject.clone());
                     }

@@ -131,39 +131,8 @@ pub(crate) fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i += 1;
             continue;
         }
-        // a determiner (or approximator, comparative ...) opens an expression
-        // only with a time word, a number or a decade word ("the nineties")
-        // within the next four tokens: most "the"s skip the rules
-        if matches!(
-            tk.kw(),
-            Kw::The
-                | Kw::A
-                | Kw::An
-                | Kw::That
-                | Kw::This
-                | Kw::About
-                | Kw::Around
-                | Kw::Some
-                | Kw::More
-                | Kw::Less
-                | Kw::Fewer
-                | Kw::At
-                | Kw::No
-                | Kw::Up
-                | Kw::Over
-                | Kw::Other
-                | Kw::Most
-                | Kw::Before
-                | Kw::After
-        ) && !p.time_ahead(i)
-        {
-            i += 1;
-            continue;
-        }
-        // a number opens an expression as a year or part of a written date
-        // ("2025", "24/02/2022", "10:30"), or with a time word close after it
-        // ("three days", "5 December", "10pm"); "2,000 troops" does not
-        if tk.kind == Kind::Num && !p.number_may_open(i) {
+        // most "the"s and numbers skip the rules: nothing time-like follows
+        if !apostrophe_year && !p.may_open(i) {
             i += 1;
             continue;
         }
@@ -251,6 +220,12 @@ fn quarter_year_shift(q: u32, now: u32, t: Tense) -> i32 {
         Tense::Future if q + 2 <= now => 1,
         _ => 0,
     }
+}
+
+/// A unit a vague stretch of time can be counted in ("over the years", "in
+/// the weeks ahead"): not nights, weekends or quarters.
+fn stretch_unit(u: Unit) -> bool {
+    !matches!(u, Unit::Night | Unit::Weekend | Unit::Quarter)
 }
 
 /// "1989-Q3" -> (1989, 3).
@@ -380,32 +355,36 @@ impl<'a> P<'a> {
             _ => false,
         }
     }
-    /// A number, a time word or a decade word in tokens i+1 ..= i+4 of the
-    /// same sentence.
-    fn time_ahead(&self, i: usize) -> bool {
+    /// A time word (a time-carrying entry, "a.m"/"p.m", a decade word such
+    /// as "nineties"), or a number when `numbers`, in tokens i+1 ..= i+4 of
+    /// the same sentence.
+    fn time_ahead(&self, i: usize, numbers: bool) -> bool {
         (i + 1..(i + 5).min(self.n())).take_while(|&k| self.same_sent(i, k)).any(|k| {
             let t = &self.t[k];
-            t.kind == Kind::Num
+            let w = self.word(k);
+            numbers && t.kind == Kind::Num
                 || t.entry.is_some_and(|e| e.timeish())
-                || t.kind == Kind::Word && DECADE_WORDS.iter().any(|(w, _)| self.word(k).eq_ignore_ascii_case(w))
+                || t.kind == Kind::Word
+                    && (w.eq_ignore_ascii_case("a.m")
+                        || w.eq_ignore_ascii_case("p.m")
+                        || DECADE_WORDS.iter().any(|(d, _)| w.eq_ignore_ascii_case(d)))
         })
     }
 
-    /// Whether the number at token i can open a time expression (see `run`).
-    fn number_may_open(&self, i: usize) -> bool {
-        let written_date = self.t.get(i + 1).is_some_and(|t| {
-            t.glued && matches!(self.word(i + 1), ":" | "." | "/" | "-" | "\u{2013}") && self.is_num(i + 2)
-        });
-        self.nd(i) == 4
-            || written_date
-            || (i + 1..(i + 5).min(self.n())).take_while(|&k| self.same_sent(i, k)).any(|k| {
-                let t = &self.t[k];
-                t.entry.is_some_and(|e| e.timeish())
-                    || t.kind == Kind::Word
-                        && (self.word(k).eq_ignore_ascii_case("a.m")
-                            || self.word(k).eq_ignore_ascii_case("p.m")
-                            || DECADE_WORDS.iter().any(|(w, _)| self.word(k).eq_ignore_ascii_case(w)))
-            })
+    /// Whether token i is worth trying the rules at (see `run`): a word that
+    /// carries no time itself ("the", "about", "over" ...) needs a time word
+    /// or number close after it; a number is a year, part of a written date
+    /// ("24/02/2022", "10:30"), or needs a time word close after it ("three
+    /// days", "5 December", "10pm"; not "2,000 troops").
+    fn may_open(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        if t.kind == Kind::Num {
+            let written_date = self.t.get(i + 1).is_some_and(|n| {
+                n.glued && matches!(self.word(i + 1), ":" | "." | "/" | "-" | "\u{2013}") && self.is_num(i + 2)
+            });
+            return self.nd(i) == 4 || written_date || self.time_ahead(i, false);
+        }
+        t.entry.is_none_or(|e| e.timeish()) || self.time_ahead(i, true)
     }
 
     /// Token i opens its sentence, perhaps after a quotation mark.
@@ -2151,7 +2130,7 @@ impl<'a> P<'a> {
             if i >= 3
                 && self.is(i - 1, "in")
                 && (superlative(i - 2) || superlative(i - 3) && self.t[i - 2].kind == Kind::Word)
-                && !matches!(u, Unit::Night | Unit::Weekend | Unit::Quarter)
+                && stretch_unit(u)
                 && !self.cap(i)
             {
                 return Some(Cand::new(i + 1, TimexType::Duration, duration_value(Qty::Vague, u)));
@@ -2161,7 +2140,7 @@ impl<'a> P<'a> {
                 && self.is(i - 2, "in")
                 && self.kw(i - 1) == Kw::The
                 && (self.kw(i + 1) == Kw::That && self.is(i + 2, "followed") || self.kw(i + 1) == Kw::Since)
-                && !matches!(u, Unit::Night | Unit::Weekend | Unit::Quarter)
+                && stretch_unit(u)
             {
                 return Some(Cand::new(i + 1, TimexType::Duration, duration_value(Qty::Vague, u)));
             }
@@ -2208,10 +2187,7 @@ impl<'a> P<'a> {
         if self.kw(i) == Kw::The {
             if let Some((u, true)) = self.unit(i + 1) {
                 let ahead = self.is(i + 2, "ahead");
-                if (ahead || i > 0 && self.is(i - 1, "over"))
-                    && !matches!(u, Unit::Night | Unit::Weekend | Unit::Quarter)
-                    && !self.cap(i + 1)
-                {
+                if (ahead || i > 0 && self.is(i - 1, "over")) && stretch_unit(u) && !self.cap(i + 1) {
                     let end = if ahead { i + 3 } else { i + 2 };
                     return Some(Cand::new(end, TimexType::Duration, duration_value(Qty::Vague, u)));
                 }

@@ -453,10 +453,6 @@ impl Kw {
 }
 
 impl Entry {
-    /// Whether an expression can start at this word. Words listed only for
-    /// what they say about their neighbours (tense markers such as "said" or
-    /// "will", event-name words, year contexts) cannot: the grammar skips
-    /// them without trying its rules.
     /// Whether the word can carry the time of an expression opened by a
     /// determiner ("the third quarter", "a week", "that day"): a starter that
     /// is no determiner, approximator or bare function word.
@@ -496,6 +492,10 @@ impl Entry {
             )
     }
 
+    /// Whether an expression can start at this word. Words listed only for
+    /// what they say about their neighbours (tense markers such as "said" or
+    /// "will", event-name words, year contexts) cannot: the grammar skips
+    /// them without trying its rules.
     pub(crate) fn starts(&self) -> bool {
         self.month > 0
             || self.weekday > 0
@@ -512,8 +512,9 @@ impl Entry {
 pub(crate) struct Lexicon {
     /// Lower-case words (as bytes: looked up without a UTF-8 check).
     words: HashMap<Vec<u8>, Entry>,
-    /// For each first letter a-z, a bit per word length (up to 31) that
-    /// some entry has: most words of a text are rejected without hashing.
+    /// For each pair of first and last letters a-z, a bit per word length
+    /// (up to 31) that some entry has: most words of a text are rejected
+    /// without hashing.
     shapes: Box<[u32; 26 * 26]>,
     /// Multi-word holiday names, lower-case, with their month and day.
     pub(crate) holidays: Vec<(Vec<String>, u8, u8)>,
